@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import numpy as np
 
-from hkplanner.core.phases import Phase, capacity_by_phase
+from hkplanner.core.phases import Phase, capacity_by_phase, owner_mask
 from hkplanner.core.timeline import YEARS
 
 DEMAND_ANCHOR_YEAR = 2030  # the plan's 15,000 PF demand estimate is for 2030
 COST_BASE_YEAR = 2025  # cost_per_pf_hkd_m is the price of a petaflop built in this year
+_FROM_ANCHOR = YEARS - DEMAND_ANCHOR_YEAR
+_FROM_COST_BASE = YEARS - COST_BASE_YEAR
 
 
 def project_compute(values: dict, phases: tuple[Phase, ...]) -> dict[str, np.ndarray]:
     by_phase = capacity_by_phase(phases, YEARS, values["private_delay_years"])
-    is_public = np.array([phase.owner == "public" for phase in phases], dtype=bool)
-    public = by_phase[is_public].sum(axis=0)
-    private = by_phase[~is_public].sum(axis=0)
+    is_private = owner_mask(phases)
+    private = by_phase[is_private].sum(axis=0)
+    public = by_phase[~is_private].sum(axis=0)
     total = public + private
-    demand = values["compute_demand_2030_pf"] * (1 + values["compute_demand_growth_pct"] / 100) ** (
-        YEARS - DEMAND_ANCHOR_YEAR
-    )
-    cost_per_pf = values["cost_per_pf_hkd_m"] * (1 - values["cost_decline_pct"] / 100) ** (YEARS - COST_BASE_YEAR)
+    demand = values["compute_demand_2030_pf"] * (1 + values["compute_demand_growth_pct"] / 100) ** _FROM_ANCHOR
+    cost_per_pf = values["cost_per_pf_hkd_m"] * (1 - values["cost_decline_pct"] / 100) ** _FROM_COST_BASE
     added = np.diff(total, prepend=0.0).clip(min=0.0)
     return {
         "phase_capacity_pf": by_phase,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -57,13 +58,31 @@ def default_phases() -> tuple[Phase, ...]:
     return tuple(Phase(**entry) for entry in load("phases")["phase"])
 
 
-def _ramp(progress: np.ndarray, shape: str) -> np.ndarray:
-    """Share of a phase in service, given progress through its build years (0..1, clipped)."""
-    if shape == "step":
-        return (progress >= 1.0).astype(float)
-    if shape == "s-curve":
-        return progress * progress * (3.0 - 2.0 * progress)
-    return progress
+@dataclass(frozen=True)
+class _PhaseArrays:
+    """The phases as columns, built once per distinct phase list: a slider move reuses them."""
+
+    capacity: np.ndarray
+    start: np.ndarray
+    span: np.ndarray
+    is_private: np.ndarray
+    s_curve: np.ndarray
+    step: np.ndarray
+
+
+@lru_cache(maxsize=64)
+def _arrays(phases: tuple[Phase, ...]) -> _PhaseArrays:
+    def column(values, dtype=float):
+        return np.array(list(values), dtype=dtype).reshape(-1, 1)
+
+    return _PhaseArrays(
+        capacity=column(p.capacity_pf for p in phases),
+        start=column(p.start_year for p in phases),
+        span=column(p.completion_year - p.start_year + 1 for p in phases),
+        is_private=column((p.owner == "private" for p in phases), bool),
+        s_curve=column((p.ramp == "s-curve" for p in phases), bool),
+        step=column((p.ramp == "step" for p in phases), bool),
+    )
 
 
 def capacity_by_phase(phases: tuple[Phase, ...], years: np.ndarray, private_delay: int) -> np.ndarray:
@@ -71,12 +90,16 @@ def capacity_by_phase(phases: tuple[Phase, ...], years: np.ndarray, private_dela
 
     A phase built from start to completion has 1/n of its progress at the end of its first year
     (n = completion - start + 1) and all of it at completion. Private phases slip by `private_delay`.
+    Ramps: linear; s-curve (smoothstep, 3p^2 - 2p^3); step (nothing until completion).
     """
-    rows = np.zeros((len(phases), len(years)))
-    for row, phase in zip(rows, phases, strict=True):
-        delay = private_delay if phase.owner == "private" else 0
-        start = phase.start_year + delay
-        span = phase.completion_year - phase.start_year + 1
-        progress = np.clip((years - start + 1) / span, 0.0, 1.0)
-        row[:] = phase.capacity_pf * _ramp(progress, phase.ramp)
-    return rows
+    columns = _arrays(phases)
+    start = columns.start + private_delay * columns.is_private
+    progress = np.clip((years - start + 1) / columns.span, 0.0, 1.0)
+    shaped = np.where(columns.s_curve, progress * progress * (3.0 - 2.0 * progress), progress)
+    shaped = np.where(columns.step, np.floor(progress), shaped)
+    return columns.capacity * shaped
+
+
+def owner_mask(phases: tuple[Phase, ...]) -> np.ndarray:
+    """True for each privately owned phase."""
+    return _arrays(phases).is_private[:, 0]

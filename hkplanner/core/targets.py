@@ -24,6 +24,11 @@ class Target:
     year: int | None = None
     year_parameter: str | None = None
 
+    @property
+    def dated(self) -> bool:
+        """Whether the target names a year (fixed or by parameter); otherwise it is a level to stay above."""
+        return self.year is not None or self.year_parameter is not None
+
     def due_year(self, values: dict, end_year: int) -> int:
         """The year the target is judged: fixed, set by a parameter, or the end of the projection."""
         if self.year_parameter:

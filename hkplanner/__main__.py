@@ -1,0 +1,5 @@
+import sys
+
+from hkplanner.ui.app import main
+
+sys.exit(main())

@@ -1,0 +1,65 @@
+"""Which charts the window shows, and what each draws."""
+
+from __future__ import annotations
+
+from hkplanner.ui import theme
+from hkplanner.ui.charts.capacity_chart import CapacityChart
+from hkplanner.ui.charts.chart import ChartSpec, Line, ProjectionChart
+
+COMPUTE_FROM = 2022  # the first phase starts in 2023
+
+CHARTS = (
+    ChartSpec(
+        "chart_compute",
+        "AI compute capacity by phase",
+        "PF",
+        (Line("demand_pf", "Demand", theme.BLACK, markers=False),),
+        targets=("compute_total_2030", "compute_private_2030", "compute_public_2026"),
+        first_year=COMPUTE_FROM,
+        line_from=COMPUTE_FROM,
+    ),
+    ChartSpec(
+        "chart_power",
+        "Power for AI compute",
+        "MW",
+        (Line("power_mw", "Power", theme.VERMILLION, markers=False),),
+        first_year=COMPUTE_FROM,
+        line_from=COMPUTE_FROM,
+    ),
+    ChartSpec(
+        "chart_capex",
+        "Capital cost, cumulative",
+        "HK$ bn",
+        (Line("capex_hkd_bn", "Capital cost", theme.PURPLE, markers=False),),
+        first_year=COMPUTE_FROM,
+        line_from=COMPUTE_FROM,
+    ),
+    ChartSpec(
+        "chart_venture",
+        "Venture capital, cumulative",
+        "HK$ bn",
+        (
+            Line("fund_public_cum_hkd_bn", "Public (ITVF)", theme.BLUE),
+            Line("fund_private_cum_hkd_bn", "Private co-investment", theme.ORANGE),
+        ),
+        first_year=COMPUTE_FROM,
+    ),
+    ChartSpec(
+        "chart_rnd",
+        "Private (business) share of R&D",
+        "%",
+        (Line("rnd_private_share_pct", "Private share", theme.GREEN),),
+        targets=("rnd_private_share",),
+    ),
+    ChartSpec(
+        "chart_mfg",
+        "Manufacturing share of GDP",
+        "%",
+        (Line("mfg_share_gdp_pct", "Manufacturing share", theme.BLUE),),
+        targets=("mfg_share",),
+    ),
+)
+
+
+def build_charts() -> list[ProjectionChart]:
+    return [(CapacityChart if spec.name == "chart_compute" else ProjectionChart)(spec) for spec in CHARTS]

@@ -1,0 +1,175 @@
+"""A projection chart: per line, published history as markers, the scenario as a solid line and the
+baseline as a dashed ghost; the plan's targets as stars (or a level line when no year is set).
+
+Items are created once and updated with `setData`; ranges move only when the data leaves them,
+because re-ranging and re-typesetting axes is what makes pyqtgraph slow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QGraphicsItem
+
+from hkplanner.core import TARGETS, Projection
+from hkplanner.core.timeline import FIRST_YEAR, LAST_HISTORY_YEAR
+from hkplanner.ui import theme
+
+_TARGETS = {target.key: target for target in TARGETS}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Chart", text)
+
+
+@dataclass(frozen=True)
+class Line:
+    key: str  # projection column
+    label: str
+    colour: str
+    markers: bool = True  # draw the published history of this column as markers
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    name: str  # objectName
+    title: str
+    unit: str
+    lines: tuple[Line, ...]
+    targets: tuple[str, ...] = ()
+    first_year: int = FIRST_YEAR
+    line_from: int = LAST_HISTORY_YEAR  # the solid line starts here; earlier years are history
+
+
+def _pen(colour: str, width: float, dashed: bool = False) -> pg.QtGui.QPen:
+    pen = pg.mkPen(colour, width=width)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+class ProjectionChart(pg.PlotWidget):
+    def __init__(self, spec: ChartSpec, parent=None) -> None:
+        super().__init__(parent=parent, background="w")
+        self.spec = spec
+        self.setObjectName(spec.name)
+        self.setAccessibleName(tr(spec.title))
+        self._y_top = 0.0
+        self._x_span: tuple[float, float] | None = None
+        self._ghost_source: Projection | None = None
+        self._star_points: list[tuple[int, float]] = []
+        self._offset = spec.line_from - FIRST_YEAR
+
+        plot = self.getPlotItem()
+        plot.setTitle(f"<b>{tr(spec.title)}</b> ({tr(spec.unit)})", size="11pt", color=theme.BLACK)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.showGrid(x=False, y=True, alpha=0.15)
+        self.legend = plot.addLegend(offset=(8, 4), labelTextSize="8pt", colCount=2, labelTextColor=theme.BLACK)
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            axis.enableAutoSIPrefix(False)
+            axis.setTextPen(theme.BLACK)
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        plot.getAxis("bottom").setTickSpacing(5, 1)
+        plot.getAxis("left").setWidth(52)  # a fixed width: new tick labels never re-lay the plot out
+        plot.vb.disableAutoRange()
+
+        self.ghosts: dict[str, pg.PlotCurveItem] = {}
+        self.curves: dict[str, pg.PlotCurveItem] = {}
+        self.history: dict[str, pg.ScatterPlotItem] = {}
+        for line in spec.lines:
+            self.ghosts[line.key] = pg.PlotCurveItem(pen=_pen(theme.GHOST, theme.GHOST_WIDTH, dashed=True))
+            self.curves[line.key] = pg.PlotCurveItem(pen=_pen(line.colour, theme.LINE_WIDTH), name=tr(line.label))
+            plot.addItem(self.ghosts[line.key])
+            plot.addItem(self.curves[line.key])
+            if line.markers:
+                self.history[line.key] = pg.ScatterPlotItem(
+                    size=7, brush=pg.mkBrush(line.colour), pen=pg.mkPen("w", width=1), symbol="s"
+                )
+                plot.addItem(self.history[line.key])
+        self.stars = pg.ScatterPlotItem(size=16, symbol="star", brush=pg.mkBrush(theme.BLACK), pen=pg.mkPen("w"))
+        self.stars.setZValue(20)
+        if any(_TARGETS[key].dated for key in spec.targets):
+            plot.addItem(self.stars, name=tr("Plan target"))
+        self.levels = [self._add_level(_TARGETS[key]) for key in spec.targets if not _TARGETS[key].dated]
+
+    def _add_level(self, target) -> pg.InfiniteLine:
+        level = pg.InfiniteLine(
+            pos=target.threshold,
+            angle=0,
+            pen=_pen(theme.BLACK, 1.5, dashed=True),
+            label=tr("Plan target: above {0:g}{1}").format(target.threshold, target.unit),
+            labelOpts={"position": 0.7, "color": theme.BLACK, "fill": (255, 255, 255, 200)},
+        )
+        self.getPlotItem().addItem(level)
+        return level
+
+    # model -> view -------------------------------------------------------------------------------
+
+    def show_projection(self, projection: Projection, baseline: Projection) -> None:
+        """Redraw for a new projection: the lines always, ghosts and history only when the baseline changed."""
+        if baseline is not self._ghost_source:
+            self._ghost_source = baseline
+            self._draw_baseline(baseline)
+        years = projection.years[self._offset :]
+        for key, curve in self.curves.items():
+            set_if_changed(curve, years, projection[key][self._offset :])
+        self._draw_targets(projection)
+        self._fit(projection, baseline)
+
+    def _draw_baseline(self, baseline: Projection) -> None:
+        years = baseline.years[self._offset :]
+        for key, ghost in self.ghosts.items():
+            ghost.setData(years, baseline[key][self._offset :])
+        past = baseline.is_history
+        for key, markers in self.history.items():
+            values = baseline[key][past]
+            known = ~np.isnan(values)
+            markers.setData(baseline.years[past][known], values[known])
+
+    def _draw_targets(self, projection: Projection) -> None:
+        shown = (r for r in projection.targets if r.target.key in self.spec.targets and r.target.dated)
+        points = [(r.due_year, r.target.threshold) for r in shown]
+        if points != self._star_points:
+            self._star_points = points
+            self.stars.setData([p[0] for p in points], [p[1] for p in points])
+
+    def _top_of_data(self, projection: Projection, baseline: Projection) -> float:
+        arrays = [source[key][self._offset :] for key in self.curves for source in (projection, baseline)]
+        tops = [np.nanmax(array) for array in arrays if not np.isnan(array).all()]
+        tops += [point[1] for point in self._star_points] + [level.value() for level in self.levels]
+        return max(tops, default=1.0)
+
+    def _fit(self, projection: Projection, baseline: Projection) -> None:
+        """Move the ranges only when the data leaves them or shrinks far inside them."""
+        x_span = (self.spec.first_year - 0.5, int(projection.years[-1]) + 0.9)  # room for the last year's label
+        if x_span != self._x_span:
+            self._x_span = x_span
+            self.setXRange(*x_span, padding=0)
+        top = self._top_of_data(projection, baseline)
+        if top > self._y_top or top < 0.4 * self._y_top:
+            self._y_top = _nice_ceiling(top * 1.25)  # headroom, so a slider drag re-ranges rarely
+            self.setYRange(0, self._y_top, padding=0)
+
+
+def _nice_ceiling(value: float) -> float:
+    """The next round number above value: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten."""
+    if value <= 0:
+        return 1.0
+    magnitude = 10 ** np.floor(np.log10(value))
+    for factor in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if factor * magnitude >= value:
+            return float(factor * magnitude)
+    return float(10 * magnitude)
+
+
+def set_if_changed(item: pg.PlotCurveItem, x: np.ndarray, y: np.ndarray) -> None:
+    """setData only when the data differs: an unchanged chart is then not repainted at all."""
+    if item.xData is None or not (np.array_equal(item.xData, x) and np.array_equal(item.yData, y, equal_nan=True)):
+        item.setData(x, y)

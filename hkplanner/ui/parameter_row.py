@@ -1,0 +1,110 @@
+"""One parameter's controls: title, slider, number box, unit and reset. Generated from the registry."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QDoubleSpinBox, QGridLayout, QLabel, QSlider, QToolButton, QWidget
+
+from hkplanner.core import Parameter
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ParameterRow", text)
+
+
+def tooltip(parameter: Parameter) -> str:
+    kind = tr("Policy lever") if parameter.kind == "lever" else tr("Assumption about the world")
+    return (
+        f"<p><b>{html.escape(tr(parameter.title))}</b> ({html.escape(parameter.unit)}) — {kind}</p>"
+        f"<p>{html.escape(parameter.doc)}</p>"
+        f"<p><i>{tr('Default')}:</i> {parameter.default:g} {html.escape(parameter.unit)} ({tr(parameter.basis)})<br>"
+        f"<i>{tr('Source')}:</i> {html.escape(parameter.source)}</p>"
+    )
+
+
+class ParameterRow(QWidget):
+    """Slider and number box edit the same value; `edited` carries it to the session.
+
+    `show_value` writes model -> widgets with their signals blocked, so nothing bounces back.
+    """
+
+    edited = Signal(str, float)
+    reset_requested = Signal(str)
+
+    def __init__(self, parameter: Parameter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.parameter = parameter
+        key = parameter.key
+        self.setObjectName(f"{key}_row")
+        self.setToolTip(tooltip(parameter))
+        self._low, self._high = parameter.slider
+
+        self.title = QLabel(tr(parameter.title))
+        self.title.setWordWrap(True)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName(key)
+        self.slider.setAccessibleName(tr(parameter.title))
+        self.slider.setRange(0, self._position(self._high))
+        self.slider.setPageStep(max(1, self.slider.maximum() // 10))
+        self.box = QDoubleSpinBox()
+        self.box.setObjectName(f"{key}_value")
+        self.box.setAccessibleName(tr("{0}, value").format(tr(parameter.title)))
+        self.box.setDecimals(parameter.decimals)
+        self.box.setRange(*parameter.bounds)
+        self.box.setSingleStep(parameter.step)
+        self.box.setKeyboardTracking(False)  # commit typed numbers on Enter or focus-out, not per keystroke
+        self.box.setGroupSeparatorShown(parameter.bounds[1] >= 10000)
+        self.box.setMinimumWidth(84)
+        self.unit = QLabel(parameter.unit)
+        self.unit.setStyleSheet("color: #555;")
+        self.reset = QToolButton()
+        self.reset.setObjectName(f"{key}_reset")
+        self.reset.setText("↺")
+        self.reset.setAccessibleName(tr("Reset {0}").format(tr(parameter.title)))
+        self.reset.setToolTip(tr("Reset to {0:g} {1}").format(parameter.default, parameter.unit))
+
+        layout = QGridLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setHorizontalSpacing(6)
+        layout.setVerticalSpacing(0)
+        layout.addWidget(self.title, 0, 0, 1, 3)
+        layout.addWidget(self.reset, 0, 3)
+        layout.addWidget(self.slider, 1, 0)
+        layout.addWidget(self.box, 1, 1)
+        layout.addWidget(self.unit, 1, 2, 1, 2)
+        layout.setColumnStretch(0, 1)
+
+        self.slider.valueChanged.connect(self._on_slider)
+        self.box.valueChanged.connect(self._on_box)
+        self.reset.clicked.connect(lambda: self.reset_requested.emit(key))
+        self.show_value(parameter.default)
+
+    def _position(self, value: float) -> int:
+        clamped = min(max(value, self._low), self._high)
+        return round((clamped - self._low) / self.parameter.step)
+
+    def _value_at(self, position: int) -> float:
+        return round(self._low + position * self.parameter.step, self.parameter.decimals)
+
+    # view -> model
+    def _on_slider(self, position: int) -> None:
+        self.edited.emit(self.parameter.key, self._value_at(position))
+
+    def _on_box(self, value: float) -> None:
+        self.edited.emit(self.parameter.key, value)
+
+    # model -> view
+    def show_value(self, value: float) -> None:
+        if value != self.box.value() or self._position(value) != self.slider.value():
+            for widget, shown in ((self.slider, self._position(value)), (self.box, value)):
+                blocked = widget.blockSignals(True)
+                widget.setValue(shown)
+                widget.blockSignals(blocked)
+        changed = value != self.parameter.default
+        if changed != self.reset.isEnabled() or self.title.font().bold() != changed:
+            self.reset.setEnabled(changed)
+            font = self.title.font()
+            font.setBold(changed)
+            self.title.setFont(font)

@@ -1,0 +1,77 @@
+"""One card per plan target: met or missed, when first met, and the shortfall. Updated on every change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from hkplanner.core import TARGETS, Projection, TargetResult
+from hkplanner.ui import theme
+from hkplanner.ui.formatting import number, quantity, shortfall
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TargetCard", text)
+
+
+class TargetCard(QFrame):
+    def __init__(self, target_key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"card_{target_key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._met: bool | None = None
+        self.title = QLabel()
+        self.goal = QLabel()
+        self.status = QLabel()
+        self.detail = QLabel()
+        self.title.setStyleSheet("font-weight: bold;")
+        self.status.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.detail.setStyleSheet("color: #444;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(1)
+        for label in (self.title, self.goal, self.status, self.detail):
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            layout.addWidget(label)
+
+    def show_result(self, result: TargetResult, required_growth: float | None = None) -> None:
+        target = result.target
+        self.title.setText(tr(target.title))
+        comparison = tr("above") if target.comparison == ">" else tr("at least")
+        due = (
+            tr("by {0}").format(result.due_year) if target.dated else tr("by {0} (no year set)").format(result.due_year)
+        )
+        self.goal.setText(f"{comparison} {quantity(target.threshold, target.unit, exact=True)} {due}")
+        if result.met:
+            self.status.setText(tr("✓ Met"))
+            first = tr("first in {0}").format(result.first_year_met)
+            self.detail.setText(f"{quantity(result.value, target.unit)} · {first}")
+        else:
+            self.status.setText(tr("✗ Short by {0}").format(shortfall(result.shortfall, target.unit)))
+            reached = tr("reached in {0}").format(result.first_year_met) if result.first_year_met else tr("not reached")
+            self.detail.setText(f"{quantity(result.value, target.unit)} in {result.due_year} · {reached}")
+        if required_growth is not None:
+            self.goal.setText(self.goal.text() + " · " + tr("needs {0}% growth a year").format(number(required_growth)))
+        self.setToolTip(tr("Source: {0}").format(target.source))
+        if result.met != self._met:
+            self._met = result.met
+            colour = theme.MET if result.met else theme.MISSED
+            self.status.setStyleSheet(f"font-size: 13pt; font-weight: bold; color: {colour};")
+            self.setStyleSheet(f"#{self.objectName()} {{ border-left: 6px solid {colour}; background: white; }}")
+
+
+class TargetCardRow(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.setFixedHeight(118)  # a card's text must never resize the charts below while a slider moves
+        self.cards = {target.key: TargetCard(target.key) for target in TARGETS}
+        for card in self.cards.values():
+            layout.addWidget(card)
+
+    def show_projection(self, projection: Projection) -> None:
+        for result in projection.targets:
+            required = projection.mfg_growth_required_pct if result.target.metric == "mfg_share_gdp_pct" else None
+            self.cards[result.target.key].show_result(result, required)

@@ -96,7 +96,8 @@ class ProjectionChart(pg.PlotWidget):
         self.stars = pg.ScatterPlotItem(size=16, symbol="star", brush=pg.mkBrush(theme.BLACK), pen=pg.mkPen("w"))
         self.stars.setZValue(20)
         if any(_TARGETS[key].dated for key in spec.targets):
-            plot.addItem(self.stars, name=tr("Plan target"))
+            plot.addItem(self.stars)
+            self.legend.addItem(self.stars, tr("Plan target"))
         self.levels = [self._add_level(_TARGETS[key]) for key in spec.targets if not _TARGETS[key].dated]
 
     def _add_level(self, target) -> pg.InfiniteLine:

@@ -1,0 +1,115 @@
+"""Driving the levers as a user does: keyboard, mouse-free value changes, typing, reset."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDoubleSpinBox, QToolButton
+
+from hkplanner.core import REGISTRY
+from tests.ui.conftest import card_text, chart, slider
+
+
+def curve_y(window, chart_name, key):
+    return np.array(chart(window, chart_name).curves[key].yData, copy=True)
+
+
+def test_keyboard_on_a_slider_moves_the_chart_and_the_card(window, qtbot):
+    before_curve = curve_y(window, "chart_venture", "fund_private_cum_hkd_bn")
+    co_invest = slider(window, "co_investment_ratio")
+    co_invest.setFocus()
+    for _ in range(5):
+        qtbot.keyClick(co_invest, Qt.Key.Key_Right)
+    assert window.session.scenario["co_investment_ratio"] == 1.5  # 1.25 + 5 steps of 0.05
+    after_curve = curve_y(window, "chart_venture", "fund_private_cum_hkd_bn")
+    assert after_curve[-1] > before_curve[-1]
+    box = window.findChild(QDoubleSpinBox, "co_investment_ratio_value")
+    assert box.value() == 1.5
+
+
+def test_delaying_the_private_build_out_turns_the_private_card_red(window, qtbot):
+    assert "✓ Met" in card_text(window, "compute_private_2030")
+    delay = slider(window, "private_delay_years")
+    delay.setFocus()
+    qtbot.keyClick(delay, Qt.Key.Key_Right)
+    qtbot.keyClick(delay, Qt.Key.Key_Right)
+    text = card_text(window, "compute_private_2030")
+    assert "✗ Short by 1,520 PF" in text
+    assert "10,480 PF in 2030" not in text and "8,480 PF in 2030" in text
+    stacked_top = chart(window, "chart_compute").bands[-1].yData
+    assert stacked_top[2030 - 2022] == 11480  # Cyberport 3,000 + 8,480 private
+
+
+def test_every_step_of_a_drag_redraws_while_the_slider_moves(window, qtbot):
+    growth = slider(window, "mfg_growth_pct")
+    seen = []
+    for position in range(growth.value(), growth.value() + 30, 3):
+        growth.setValue(position)  # what a drag emits, one valueChanged per position
+        seen.append(chart(window, "chart_mfg").curves["mfg_share_gdp_pct"].yData[-1])
+    assert len(set(seen)) == len(seen), "the chart did not follow every slider position"
+    assert seen == sorted(seen)
+
+
+def test_typing_a_number_works_as_well_as_dragging(window, qtbot):
+    box = window.findChild(QDoubleSpinBox, "fund_public_hkd_bn_value")
+    box.selectAll()
+    qtbot.keyClicks(box, "4.5")
+    assert window.session.scenario["fund_public_hkd_bn"] == 2.0, "a half-typed number must not be applied"
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.session.scenario["fund_public_hkd_bn"] == 4.5
+    assert slider(window, "fund_public_hkd_bn").value() == 45  # 0 to 10 in steps of 0.1
+    assert curve_y(window, "chart_venture", "fund_public_cum_hkd_bn")[-1] == 6.5  # 2.0 by 2024 + 4.5
+
+
+def test_typed_value_beyond_the_slider_range_is_kept(window, qtbot):
+    window.session.set("co_investment_ratio", 15)  # within the hard bounds, beyond the slider's 0-10
+    assert window.findChild(QDoubleSpinBox, "co_investment_ratio_value").value() == 15
+    assert slider(window, "co_investment_ratio").value() == slider(window, "co_investment_ratio").maximum()
+    assert window.session.scenario["co_investment_ratio"] == 15
+
+
+def test_reset_restores_the_default_and_the_chart(window, qtbot):
+    baseline_curve = curve_y(window, "chart_power", "power_mw")
+    pue = slider(window, "pue")
+    pue.setValue(pue.maximum())
+    assert not np.array_equal(curve_y(window, "chart_power", "power_mw"), baseline_curve)
+    reset = window.findChild(QToolButton, "pue_reset")
+    assert reset.isEnabled()
+    qtbot.mouseClick(reset, Qt.MouseButton.LeftButton)
+    assert window.session.scenario["pue"] == REGISTRY["pue"].default
+    assert np.array_equal(curve_y(window, "chart_power", "power_mw"), baseline_curve)
+    assert not reset.isEnabled()
+
+
+def test_reset_all_returns_to_the_plan(window, qtbot):
+    slider(window, "pue").setValue(3)
+    slider(window, "gdp_growth_pct").setValue(0)
+    assert "Changed from the plan" in window.status.text()
+    qtbot.mouseClick(window.panel.reset_all, Qt.MouseButton.LeftButton)
+    assert window.session.scenario == window.session.baseline
+    assert window.status.text().startswith("The plan's baseline")
+
+
+def test_model_to_view_writes_widgets_without_echoing_back(window, qtbot):
+    emitted = []
+    window.session.changed.connect(lambda: emitted.append(window.session.scenario["kw_per_pf"]))
+    window.session.set("kw_per_pf", 2.0)
+    assert emitted == [2.0], "one model change must give exactly one update"
+    assert window.findChild(QDoubleSpinBox, "kw_per_pf_value").value() == 2.0
+    assert slider(window, "kw_per_pf").value() == round((2.0 - 0.1) / 0.05)
+
+
+def test_baseline_ghost_stays_while_the_scenario_moves(window, qtbot):
+    power = chart(window, "chart_power")
+    ghost = np.array(power.ghosts["power_mw"].yData, copy=True)
+    slider(window, "kw_per_pf").setValue(slider(window, "kw_per_pf").maximum())
+    assert np.array_equal(power.ghosts["power_mw"].yData, ghost)
+    assert power.curves["power_mw"].yData[-1] > ghost[-1]
+
+
+def test_longer_horizon_extends_charts_and_ghosts(window, qtbot):
+    slider(window, "end_year").setValue(slider(window, "end_year").maximum())
+    power = chart(window, "chart_power")
+    assert power.curves["power_mw"].xData[-1] == 2040
+    assert power.ghosts["power_mw"].xData[-1] == 2040
+    assert power.getPlotItem().vb.viewRange()[0][1] > 2040

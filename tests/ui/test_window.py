@@ -1,0 +1,72 @@
+"""The window as a whole: built from the registry, accessible, and painted."""
+
+from __future__ import annotations
+
+import html
+import subprocess
+import sys
+
+import numpy as np
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDoubleSpinBox, QSlider
+
+from hkplanner.core import REGISTRY, TARGETS
+from tests.ui.conftest import card_text
+
+
+def test_every_parameter_has_a_named_accessible_slider_with_its_source(window):
+    for key, parameter in REGISTRY.items():
+        control = window.findChild(QSlider, key)
+        assert control is not None, key
+        assert control.accessibleName() == parameter.title
+        row = window.panel.rows[key]
+        assert parameter.source in html.unescape(row.toolTip())
+        assert window.findChild(QDoubleSpinBox, f"{key}_value").value() == parameter.default
+
+
+def test_levers_and_assumptions_are_in_separate_sections(window):
+    for key, parameter in REGISTRY.items():
+        box = window.panel.rows[key].parentWidget()
+        assert box.objectName() == f"{parameter.kind}_{parameter.group}"
+
+
+def test_a_card_per_target_on_the_baseline(window):
+    assert set(window.cards.cards) == {target.key for target in TARGETS}
+    assert "✓ Met" in card_text(window, "compute_total_2030")
+    assert "15,000 PF" in card_text(window, "compute_total_2030")
+    assert "✗ Short by 4.0 pts" in card_text(window, "mfg_share")
+    assert "needs 23.0% growth a year" in card_text(window, "mfg_share")
+
+
+def test_the_window_paints_charts_cards_and_sliders(window, tmp_path):
+    path = tmp_path / "main-window.png"
+    assert window.grab().save(str(path))
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1600, 1000)
+    compute = next(c for c in window.charts if c.objectName() == "chart_compute")
+    pixels = compute.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    data = np.frombuffer(pixels.constBits(), np.uint8).reshape(pixels.height(), pixels.bytesPerLine())
+    distinct_colours = len(np.unique(data[:, : pixels.width() * 4].reshape(-1, 4), axis=0))
+    assert distinct_colours > 20, "the compute chart looks empty"
+
+
+def test_title_names_the_scenario(window):
+    assert window.windowTitle() == "Official plan (Aug 2024) — HK Planner"
+
+
+def test_the_app_starts_and_stays_up_from_the_command_line(tmp_path):
+    """`python -m hkplanner` opens the window and keeps running until closed."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hkplanner"],
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        exited = process.wait(timeout=6)
+    except subprocess.TimeoutExpired:
+        exited = None
+    finally:
+        process.kill()
+        _, errors = process.communicate()
+    assert exited is None, f"the app exited with {exited}: {errors.decode()[-2000:]}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from hkplanner.core.phases import Phase, capacity_by_phase, owner_mask
-from hkplanner.core.timeline import YEARS
+from hkplanner.core.timeline import YEARS, first_difference
 
 DEMAND_ANCHOR_YEAR = 2030  # the plan's 15,000 PF demand estimate is for 2030
 COST_BASE_YEAR = 2025  # cost_per_pf_hkd_m is the price of a petaflop built in this year
@@ -21,7 +21,7 @@ def project_compute(values: dict, phases: tuple[Phase, ...]) -> dict[str, np.nda
     total = public + private
     demand = values["compute_demand_2030_pf"] * (1 + values["compute_demand_growth_pct"] / 100) ** _FROM_ANCHOR
     cost_per_pf = values["cost_per_pf_hkd_m"] * (1 - values["cost_decline_pct"] / 100) ** _FROM_COST_BASE
-    added = np.diff(total, prepend=0.0).clip(min=0.0)
+    added = first_difference(total)  # phases only grow, so this is never negative
     return {
         "phase_capacity_pf": by_phase,
         "capacity_total_pf": total,

@@ -6,6 +6,7 @@ It drives the slider panels, validation and the tooltips; adding a parameter is 
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -59,7 +60,7 @@ class Parameter:
         """The value as this parameter holds it, or ParameterError saying why not."""
         low, high = self.bounds
         allowed = f"allowed {low:g} to {high:g} {self.unit}"
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise ParameterError(f"{self.key} = {value!r} is not a number ({allowed})")
         number = float(value)
         if not math.isfinite(number):

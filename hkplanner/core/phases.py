@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -9,7 +10,7 @@ import numpy as np
 
 from hkplanner.core.parameters import ParameterError
 from hkplanner.core.seeds import load
-from hkplanner.core.timeline import FIRST_YEAR, MAX_END_YEAR
+from hkplanner.core.timeline import FIRST_YEAR, LAST_HISTORY_YEAR, MAX_END_YEAR
 
 OWNERS = ("public", "private")
 RAMPS = ("linear", "s-curve", "step")
@@ -39,14 +40,24 @@ class Phase:
         if self.ramp not in RAMPS:
             raise PhaseError(f"{where}: ramp = {self.ramp!r} must be one of {', '.join(RAMPS)}")
         capacity = self.capacity_pf
-        if isinstance(capacity, bool) or not isinstance(capacity, (int, float)) or not 0 <= capacity <= MAX_PHASE_PF:
+        if (
+            isinstance(capacity, bool)
+            or not isinstance(capacity, numbers.Real)
+            or not 0 <= capacity <= MAX_PHASE_PF  # also refuses NaN
+        ):
             raise PhaseError(f"{where}: capacity_pf = {capacity!r} is out of range (allowed 0 to {MAX_PHASE_PF:,} PF)")
+        object.__setattr__(self, "capacity_pf", float(capacity) if not float(capacity).is_integer() else int(capacity))
         for field in ("start_year", "completion_year"):
             year = getattr(self, field)
-            if isinstance(year, bool) or not isinstance(year, int) or not FIRST_YEAR <= year <= MAX_END_YEAR:
+            if (
+                isinstance(year, bool)
+                or not isinstance(year, numbers.Integral)
+                or not FIRST_YEAR <= year <= MAX_END_YEAR
+            ):
                 raise PhaseError(
-                    f"{where}: {field} = {year!r} is out of range (allowed {FIRST_YEAR} to {MAX_END_YEAR})"
+                    f"{where}: {field} = {year!r} is out of range (allowed whole years {FIRST_YEAR} to {MAX_END_YEAR})"
                 )
+            object.__setattr__(self, field, int(year))
         if self.completion_year < self.start_year:
             raise PhaseError(
                 f"{where}: completion_year = {self.completion_year} is before start_year = {self.start_year}"
@@ -66,6 +77,7 @@ class _PhaseArrays:
     start: np.ndarray
     span: np.ndarray
     is_private: np.ndarray
+    can_slip: np.ndarray  # private and not yet under way in the last history year
     s_curve: np.ndarray
     step: np.ndarray
 
@@ -80,6 +92,7 @@ def _arrays(phases: tuple[Phase, ...]) -> _PhaseArrays:
         start=column(p.start_year for p in phases),
         span=column(p.completion_year - p.start_year + 1 for p in phases),
         is_private=column((p.owner == "private" for p in phases), bool),
+        can_slip=column((p.owner == "private" and p.start_year > LAST_HISTORY_YEAR for p in phases), bool),
         s_curve=column((p.ramp == "s-curve" for p in phases), bool),
         step=column((p.ramp == "step" for p in phases), bool),
     )
@@ -89,12 +102,13 @@ def capacity_by_phase(phases: tuple[Phase, ...], years: np.ndarray, private_dela
     """Year-end capacity in PF, one row per phase, one column per year.
 
     A phase built from start to completion has 1/n of its progress at the end of its first year
-    (n = completion - start + 1) and all of it at completion. Private phases slip by `private_delay`.
+    (n = completion - start + 1) and all of it at completion. Private phases not yet under way in the
+    last history year slip by `private_delay`, so the delay never rewrites history.
     Ramps: linear; s-curve (smoothstep, 3p^2 - 2p^3); step (nothing until completion).
     """
     columns = _arrays(phases)
-    start = columns.start + private_delay * columns.is_private
-    progress = np.clip((years - start + 1) / columns.span, 0.0, 1.0)
+    start = columns.start + private_delay * columns.can_slip
+    progress = np.minimum(np.maximum((years - start + 1) / columns.span, 0.0), 1.0)
     shaped = np.where(columns.s_curve, progress * progress * (3.0 - 2.0 * progress), progress)
     shaped = np.where(columns.step, np.floor(progress), shaped)
     return columns.capacity * shaped

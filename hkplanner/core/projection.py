@@ -43,7 +43,7 @@ COLUMNS = MappingProxyType(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Projection:
     """Arrays over the years from the first official year to the scenario's end year."""
 
@@ -81,15 +81,17 @@ def project(scenario: Scenario) -> Projection:
     full = {**compute, **fund, **rnd, **manufacturing}
 
     end_year = values["end_year"]
-    targets = tuple(
-        evaluate(target, YEARS, full[target.metric], target.due_year(values, end_year)) for target in TARGETS
-    )
     stop = end_year - FIRST_YEAR + 1
+    years = YEARS[:stop]
+    series = {key: full[key][:stop] for key in COLUMNS}
+    targets = tuple(
+        evaluate(target, years, series[target.metric], target.due_year(values, end_year)) for target in TARGETS
+    )
     return Projection(
         scenario=scenario,
-        years=YEARS[:stop],
+        years=years,
         is_history=IS_HISTORY[:stop],
-        series=MappingProxyType({key: full[key][:stop] for key in COLUMNS}),
+        series=MappingProxyType(series),
         phase_capacity_pf=full["phase_capacity_pf"][:, :stop],
         targets=targets,
         mfg_growth_required_pct=required_growth,

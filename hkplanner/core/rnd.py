@@ -15,13 +15,13 @@ _BUSINESS = HISTORY["business_rnd_hkd_m"].values / 1000
 _BUSINESS_BASE = HISTORY["business_rnd_hkd_m"].at(LAST_HISTORY_YEAR) / 1000
 _OTHER_BASE = HISTORY["gerd_hkd_m"].at(LAST_HISTORY_YEAR) / 1000 - _BUSINESS_BASE
 _PROJECTED = YEARS > LAST_HISTORY_YEAR
+_ELAPSED = YEARS - LAST_HISTORY_YEAR
 
 
 def project_rnd(values: dict, fund_private_new_hkd_bn: np.ndarray) -> dict[str, np.ndarray]:
-    elapsed = YEARS - LAST_HISTORY_YEAR
-    private = _BUSINESS_BASE * (1 + values["rnd_private_growth_pct"] / 100) ** elapsed
+    private = _BUSINESS_BASE * (1 + values["rnd_private_growth_pct"] / 100) ** _ELAPSED
     private = private + values["fund_to_rnd_pct"] / 100 * fund_private_new_hkd_bn
-    public = _OTHER_BASE * (1 + values["rnd_public_growth_pct"] / 100) ** elapsed
+    public = _OTHER_BASE * (1 + values["rnd_public_growth_pct"] / 100) ** _ELAPSED
     private = np.where(_PROJECTED, private, _BUSINESS)
     total = np.where(_PROJECTED, private + public, _GERD)
     return {

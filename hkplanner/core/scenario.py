@@ -17,43 +17,42 @@ class ScenarioError(ParameterError):
 def _validated(values: Mapping[str, object]) -> MappingProxyType:
     unknown = sorted(set(values) - set(REGISTRY))
     if unknown:
-        raise ScenarioError(f"unknown parameter {unknown[0]!r} (known: {', '.join(REGISTRY)})")
+        key = unknown[0]
+        raise ScenarioError(f"{key} = {values[key]!r}: unknown parameter (known: {', '.join(REGISTRY)})")
     merged = {key: values.get(key, parameter.default) for key, parameter in REGISTRY.items()}
     return MappingProxyType({key: REGISTRY[key].validate(value) for key, value in merged.items()})
 
 
-def _phase_tuple(phases: Iterable[Phase]) -> tuple[Phase, ...]:
-    phases = tuple(phases)
-    if not all(isinstance(phase, Phase) for phase in phases):
-        raise PhaseError("phases must be Phase objects")
-    return phases
-
-
-@dataclass(frozen=True, eq=True)
+@dataclass(frozen=True)
 class Scenario:
-    """Build one with `Scenario.create`; change it with `replace` and `with_phases`, which return new ones."""
+    """Every way of making one validates it; `replace` and `with_phases` return new scenarios.
 
-    name: str
-    values: Mapping[str, float] = field(repr=False)
-    phases: tuple[Phase, ...] = field(repr=False)
+    `values` may be given in part: missing parameters take their defaults.
+    """
 
-    @classmethod
-    def create(
-        cls, name: str = "Untitled", values: Mapping[str, object] | None = None, phases: Iterable[Phase] | None = None
-    ) -> Scenario:
-        """A validated scenario; parameters not given take their defaults, phases the plan's."""
-        chosen = default_phases() if phases is None else phases
-        return cls(name, _validated(values or {}), _phase_tuple(chosen))
+    name: str = "Untitled"
+    values: Mapping[str, float] = field(default_factory=dict, repr=False)
+    phases: tuple[Phase, ...] = field(default_factory=default_phases, repr=False)
+
+    def __post_init__(self) -> None:
+        phases = tuple(self.phases)
+        if not all(isinstance(phase, Phase) for phase in phases):
+            raise PhaseError("phases must be Phase objects")
+        object.__setattr__(self, "values", _validated(self.values))
+        object.__setattr__(self, "phases", phases)
+
+    def __hash__(self) -> int:
+        return hash((self.name, tuple(self.values.values()), self.phases))
 
     def __getitem__(self, key: str) -> float:
         return self.values[key]
 
     def replace(self, **changes: object) -> Scenario:
         """A copy with some parameter values changed, validated."""
-        return Scenario(self.name, _validated({**self.values, **changes}), self.phases)
+        return Scenario(self.name, {**self.values, **changes}, self.phases)
 
     def with_phases(self, phases: Iterable[Phase]) -> Scenario:
-        return Scenario(self.name, self.values, _phase_tuple(phases))
+        return Scenario(self.name, self.values, tuple(phases))
 
     def renamed(self, name: str) -> Scenario:
         return Scenario(name, self.values, self.phases)
@@ -65,4 +64,4 @@ class Scenario:
 
 def baseline() -> Scenario:
     """The plan's baseline: every default from `seeds/`, the plan's phases."""
-    return Scenario.create("Official plan (Aug 2024)")
+    return Scenario("Official plan (Aug 2024)")

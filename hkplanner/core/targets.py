@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import operator
 from dataclasses import dataclass
 
@@ -40,20 +41,29 @@ class Target:
 class TargetResult:
     target: Target
     due_year: int
-    value: float  # the metric in the due year (NaN if unknown)
+    value: float  # the metric in the due year; NaN if unknown or after the projection ends
     met: bool
-    first_year_met: int | None  # earliest year the condition holds
-    shortfall: float  # how far below the threshold in the due year; 0 when met
+    first_year_met: int | None  # earliest projected year the condition holds
+    shortfall: float  # how far below the threshold in the due year: 0 when met, NaN when not judged
+
+    @property
+    def judged(self) -> bool:
+        """False when the due year has no figure, e.g. it lies after the projection ends."""
+        return not math.isnan(self.value)
 
 
 TARGETS: tuple[Target, ...] = tuple(Target(**entry) for entry in load("targets")["target"])
 
 
 def evaluate(target: Target, years: np.ndarray, metric: np.ndarray, due_year: int) -> TargetResult:
+    """Judge one target on a metric over consecutive `years` (the projection's, not beyond)."""
     holds = _COMPARISONS[target.comparison](metric, target.threshold)  # NaN compares False
-    first = int(years[holds.argmax()]) if holds.any() else None
-    index = int(np.searchsorted(years, due_year))
+    first_index = int(holds.argmax())
+    first = int(years[first_index]) if holds[first_index] else None
+    index = due_year - int(years[0])
+    if not 0 <= index < len(years):
+        return TargetResult(target, due_year, math.nan, False, first, math.nan)
     value = float(metric[index])
     met = bool(holds[index])
-    shortfall = 0.0 if met or np.isnan(value) else float(target.threshold - value)
+    shortfall = 0.0 if met else float(target.threshold - value)  # NaN when the figure is unknown
     return TargetResult(target, due_year, value, met, first, shortfall)

@@ -14,12 +14,15 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("TargetCard", text)
 
 
+_NOTHING_SHOWN = object()
+
+
 class TargetCard(QFrame):
     def __init__(self, target_key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"card_{target_key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._met: bool | None = None
+        self._verdict_shown: object = _NOTHING_SHOWN  # met (True), missed (False) or not judged (None)
         self.title = QLabel()
         self.goal = QLabel()
         self.status = QLabel()
@@ -43,7 +46,10 @@ class TargetCard(QFrame):
             tr("by {0}").format(result.due_year) if target.dated else tr("by {0} (no year set)").format(result.due_year)
         )
         self.goal.setText(f"{comparison} {quantity(target.threshold, target.unit, exact=True)} {due}")
-        if result.met:
+        if not result.judged:
+            self.status.setText(tr("? Not judged"))
+            self.detail.setText(tr("due after the projection ends: extend the horizon"))
+        elif result.met:
             self.status.setText(tr("✓ Met"))
             first = tr("first in {0}").format(result.first_year_met)
             self.detail.setText(f"{quantity(result.value, target.unit)} · {first}")
@@ -54,9 +60,10 @@ class TargetCard(QFrame):
         if required_growth is not None:
             self.goal.setText(self.goal.text() + " · " + tr("needs {0}% growth a year").format(number(required_growth)))
         self.setToolTip(tr("Source: {0}").format(target.source))
-        if result.met != self._met:
-            self._met = result.met
-            colour = theme.MET if result.met else theme.MISSED
+        verdict = result.met if result.judged else None
+        if verdict is not self._verdict_shown:
+            self._verdict_shown = verdict
+            colour = {True: theme.MET, False: theme.MISSED, None: theme.GHOST}[verdict]
             self.status.setStyleSheet(f"font-size: 13pt; font-weight: bold; color: {colour};")
             self.setStyleSheet(f"#{self.objectName()} {{ border-left: 6px solid {colour}; background: white; }}")
 

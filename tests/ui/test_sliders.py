@@ -113,3 +113,10 @@ def test_longer_horizon_extends_charts_and_ghosts(window, qtbot):
     assert power.curves["power_mw"].xData[-1] == 2040
     assert power.ghosts["power_mw"].xData[-1] == 2040
     assert power.getPlotItem().vb.viewRange()[0][1] > 2040
+
+
+def test_a_target_due_after_the_horizon_says_so(window, qtbot):
+    slider(window, "end_year").setValue(0)  # 2030
+    slider(window, "mfg_target_year").setValue(slider(window, "mfg_target_year").maximum())  # 2040
+    text = card_text(window, "mfg_share")
+    assert "? Not judged" in text and "extend the horizon" in text

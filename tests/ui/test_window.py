@@ -35,7 +35,7 @@ def test_a_card_per_target_on_the_baseline(window):
     assert "✓ Met" in card_text(window, "compute_total_2030")
     assert "15,000 PF" in card_text(window, "compute_total_2030")
     assert "✗ Short by 4.0 pts" in card_text(window, "mfg_share")
-    assert "needs 23.0% growth a year" in card_text(window, "mfg_share")
+    assert "needs 23.6% growth a year" in card_text(window, "mfg_share")
 
 
 def test_the_window_paints_charts_cards_and_sliders(window, tmp_path):

@@ -1,0 +1,218 @@
+"""Property tests over the whole parameter space and random phase lists."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from hkplanner.core import COLUMNS, OWNERS, RAMPS, REGISTRY, Phase, Scenario, baseline, project
+from hkplanner.core.history import HISTORY
+from hkplanner.core.phases import MAX_PHASE_PF
+from hkplanner.core.timeline import FIRST_YEAR, LAST_HISTORY_YEAR, MAX_END_YEAR
+
+SETTINGS = settings(
+    max_examples=200,
+    deadline=None,
+    database=None,
+    # The only function-scoped fixture is the autouse network guard, which holds for every example.
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+
+# Columns that may be NaN in a history year, and the seed whose gap makes them so.
+GAPS_FROM = {
+    "fund_public_cum_hkd_bn": "fund_public_cum_hkd_bn",
+    "fund_private_cum_hkd_bn": "fund_private_cum_hkd_bn",
+    "startups_backed": "startups_backed",
+    "rnd_total_hkd_bn": "gerd_hkd_m",
+    "rnd_private_hkd_bn": "business_rnd_hkd_m",
+    "rnd_private_share_pct": "business_rnd_hkd_m",
+    "gdp_hkd_bn": "gdp_hkd_m",
+    "mfg_share_gdp_pct": "mfg_share_gdp_pct",
+}
+NEVER_NEGATIVE = (
+    "capacity_total_pf",
+    "capacity_public_pf",
+    "capacity_private_pf",
+    "demand_pf",
+    "power_mw",
+    "capex_hkd_bn",
+    "fund_public_cum_hkd_bn",
+    "fund_private_cum_hkd_bn",
+    "fund_private_new_hkd_bn",
+    "startups_backed",
+    "rnd_total_hkd_bn",
+    "rnd_private_hkd_bn",
+    "gdp_hkd_bn",
+    "mfg_share_gdp_pct",
+)
+NONDECREASING = ("capacity_total_pf", "capacity_public_pf", "capacity_private_pf", "capex_hkd_bn")
+
+
+def value_of(key: str) -> st.SearchStrategy:
+    parameter = REGISTRY[key]
+    low, high = parameter.bounds
+    if parameter.is_integer:
+        return st.integers(int(low), int(high))
+    return st.floats(float(low), float(high), allow_nan=False, allow_infinity=False)
+
+
+VALUES = st.fixed_dictionaries({key: value_of(key) for key in REGISTRY})
+
+
+@st.composite
+def phases(draw) -> Phase:
+    start = draw(st.integers(FIRST_YEAR, MAX_END_YEAR))
+    return Phase(
+        name=draw(st.sampled_from(["A", "Sandy Ridge", "Phase 3", "数据园"])),
+        owner=draw(st.sampled_from(OWNERS)),
+        capacity_pf=draw(st.one_of(st.integers(0, MAX_PHASE_PF), st.floats(0, MAX_PHASE_PF))),
+        start_year=start,
+        completion_year=draw(st.integers(start, MAX_END_YEAR)),
+        ramp=draw(st.sampled_from(RAMPS)),
+    )
+
+
+PHASE_LISTS = st.lists(phases(), max_size=6)
+
+
+@st.composite
+def scenarios(draw) -> Scenario:
+    return Scenario("Random", values=draw(VALUES), phases=draw(PHASE_LISTS))
+
+
+def _not_below(higher: np.ndarray, lower: np.ndarray) -> bool:
+    """higher >= lower everywhere, allowing for rounding."""
+    return bool(np.all(higher >= lower - 1e-9 * np.maximum(1.0, np.abs(lower))))
+
+
+def _pair(key: str) -> st.SearchStrategy:
+    return st.tuples(value_of(key), value_of(key)).map(sorted)
+
+
+@SETTINGS
+@given(scenarios())
+def test_outputs_are_finite_non_negative_and_within_shares(scenario):
+    projection = project(scenario)
+    end_year = scenario["end_year"]
+    assert list(projection.years) == list(range(FIRST_YEAR, end_year + 1))
+    projected = ~projection.is_history
+    assert list(projection.years[projected]) == list(range(LAST_HISTORY_YEAR + 1, end_year + 1))
+
+    for key in COLUMNS:
+        values = projection[key]
+        assert np.isfinite(values[projected]).all(), key
+        # In history years a value is missing only where the official series has no figure.
+        missing = np.isnan(values[~projected])
+        if key in GAPS_FROM:
+            seed = HISTORY[GAPS_FROM[key]].values[: len(missing)]
+            assert (missing <= np.isnan(seed)).all(), key
+        else:
+            assert not missing.any(), key
+        assert not np.isinf(values).any(), key
+
+    for key in NEVER_NEGATIVE:
+        values = projection[key]
+        assert (values[~np.isnan(values)] >= 0).all(), key
+    assert (projection.phase_capacity_pf >= 0).all()
+
+    share = projection["rnd_private_share_pct"]
+    known = share[~np.isnan(share)]
+    assert ((known >= 0) & (known <= 100)).all()
+
+    for key in NONDECREASING:
+        values = projection[key]
+        assert _not_below(values[1:], values[:-1]), key
+
+    total = projection["capacity_total_pf"]
+    np.testing.assert_allclose(projection.phase_capacity_pf.sum(axis=0), total, rtol=1e-9, atol=1e-6)
+    np.testing.assert_allclose(
+        projection["capacity_public_pf"] + projection["capacity_private_pf"], total, rtol=1e-9, atol=1e-6
+    )
+    for result in projection.targets:
+        threshold = result.target.threshold
+        holds = result.value > threshold if result.target.comparison == ">" else result.value >= threshold
+        assert result.met == holds, result.target.key
+        if result.met:
+            assert result.shortfall == 0
+        elif np.isnan(result.value):
+            assert np.isnan(result.shortfall), "an unknown figure has no shortfall"
+        else:
+            assert result.shortfall == pytest.approx(threshold - result.value)
+            assert result.shortfall >= 0
+    assert np.isfinite(projection.mfg_growth_required_pct)
+
+
+@SETTINGS
+@given(scenarios())
+@example(baseline().replace(mfg_growth_pct=60, gdp_growth_pct=-20, end_year=2040))
+def test_manufacturing_share_stays_within_0_and_100_pct(scenario):
+    """A share of GDP cannot pass 100%, even at the extremes of the bounds."""
+    share = project(scenario)["mfg_share_gdp_pct"]
+    known = share[~np.isnan(share)]
+    assert ((known >= 0) & (known <= 100)).all(), f"max {known.max():.4g}%"
+
+
+# With 12% business R&D growth the private share first passes 50% in 2040, after the default 2035 end year.
+@SETTINGS
+@given(scenarios())
+@example(baseline().replace(rnd_private_growth_pct=12.0))
+def test_target_first_year_met_lies_within_the_projection(scenario):
+    """A target's verdict must come from years the projection shows."""
+    projection = project(scenario)
+    for result in projection.targets:
+        assert result.first_year_met is None or result.first_year_met <= scenario["end_year"], result.target.key
+        if result.due_year > scenario["end_year"]:
+            assert not result.judged and not result.met
+
+
+@SETTINGS
+@given(scenarios(), _pair("co_investment_ratio"))
+def test_more_co_investment_never_lowers_private_capital(scenario, ratios):
+    low, high = ratios
+    lower = project(scenario.replace(co_investment_ratio=low))["fund_private_cum_hkd_bn"]
+    higher = project(scenario.replace(co_investment_ratio=high))["fund_private_cum_hkd_bn"]
+    known = ~np.isnan(lower)
+    np.testing.assert_array_equal(known, ~np.isnan(higher))
+    assert _not_below(higher[known], lower[known])
+
+
+@SETTINGS
+@given(scenarios(), _pair("mfg_growth_pct"))
+def test_faster_manufacturing_growth_never_lowers_its_share(scenario, growths):
+    low, high = growths
+    slower = project(scenario.replace(mfg_growth_pct=low))
+    faster = project(scenario.replace(mfg_growth_pct=high))
+    projected = ~slower.is_history
+    assert _not_below(faster["mfg_share_gdp_pct"][projected], slower["mfg_share_gdp_pct"][projected])
+
+
+@SETTINGS
+@given(scenarios(), _pair("rnd_private_growth_pct"))
+def test_faster_private_rnd_growth_never_lowers_its_share(scenario, growths):
+    low, high = growths
+    slower = project(scenario.replace(rnd_private_growth_pct=low))
+    faster = project(scenario.replace(rnd_private_growth_pct=high))
+    projected = ~slower.is_history
+    assert _not_below(faster["rnd_private_share_pct"][projected], slower["rnd_private_share_pct"][projected])
+
+
+@SETTINGS
+@given(scenarios(), _pair("private_delay_years"))
+def test_longer_delay_never_raises_private_capacity(scenario, delays):
+    short, long = delays
+    early = project(scenario.replace(private_delay_years=short))
+    late = project(scenario.replace(private_delay_years=long))
+    assert late.at("capacity_private_pf", 2030) <= early.at("capacity_private_pf", 2030)
+    assert _not_below(early["capacity_private_pf"], late["capacity_private_pf"])
+    np.testing.assert_array_equal(early["capacity_public_pf"], late["capacity_public_pf"])
+
+
+@SETTINGS
+@given(scenarios(), phases())
+def test_adding_a_phase_never_lowers_capacity(scenario, extra):
+    before = project(scenario)
+    after = project(scenario.with_phases((*scenario.phases, extra)))
+    assert _not_below(after["capacity_total_pf"], before["capacity_total_pf"])
+    assert _not_below(after["capex_hkd_bn"], before["capex_hkd_bn"])

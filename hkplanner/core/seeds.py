@@ -1,4 +1,4 @@
-"""Reads the cited data in `seeds/`: the registry, the phases, the targets and the history."""
+"""Reads the cited data in `seeds/`, and finds the bundled folders (`seeds/`, `resources/`)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ from functools import cache
 from pathlib import Path
 
 
-def seeds_dir() -> Path:
-    """The seeds folder: beside the package in a checkout, inside the bundle when frozen."""
+def bundled_dir(folder: str) -> Path:
+    """A data folder shipped with the app: beside the package in a checkout, inside the bundle when frozen."""
     bundle = getattr(sys, "_MEIPASS", None)
     root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return root / "seeds"
+    return root / folder
 
 
 @cache
 def load(name: str) -> dict:
     """One seed file, parsed. `name` is the file name without `.toml`."""
-    with open(seeds_dir() / f"{name}.toml", "rb") as handle:
+    with open(bundled_dir("seeds") / f"{name}.toml", "rb") as handle:
         return tomllib.load(handle)

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import os
 import socket
+import tempfile
+from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings, autosaves and recent files go to a throwaway profile, never the real user's.
+_PROFILE = Path(tempfile.mkdtemp(prefix="hkplanner-test-profile-"))
+for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[variable] = str(_PROFILE / variable.lower())
 
 
 class NetworkUsed(AssertionError):
@@ -29,3 +35,12 @@ def no_network(monkeypatch):
 
     monkeypatch.setattr(socket.socket, "connect", guarded_connect)
     monkeypatch.setattr(socket, "create_connection", guarded_create_connection)
+
+
+@pytest.fixture(autouse=True)
+def fresh_profile():
+    """Each test starts with no settings, no recent files and no autosaves."""
+    import shutil
+
+    shutil.rmtree(_PROFILE, ignore_errors=True)
+    yield _PROFILE

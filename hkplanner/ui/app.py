@@ -1,22 +1,44 @@
-"""The `hkplanner` command: opens the window on the plan's baseline."""
+"""The `hkplanner` command: opens the window on the plan's baseline, or on a scenario file."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from pathlib import Path
+
+from hkplanner import __version__
 
 
-def main(argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="hkplanner",
+        description="What-if scenarios for Hong Kong's AI-computing and innovation plan.",
+    )
+    parser.add_argument("--version", action="version", version=f"HK Planner {__version__}")
+    parser.add_argument("scenario", nargs="?", type=Path, help="a .hkplan scenario file to open")
+    return parser.parse_args(argv)
 
-    from hkplanner import __version__
 
-    app = QApplication.instance() or QApplication(sys.argv if argv is None else argv)
+def configure(app) -> None:
+    """Names that decide where settings and autosaves live."""
     app.setApplicationName("HK Planner")
     app.setOrganizationName("HK Planner")
     app.setApplicationVersion(__version__)
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure(app)
 
     from hkplanner.ui.main_window import MainWindow
 
     window = MainWindow()
     window.show()
+    window.offer_recovery()
+    if arguments.scenario is not None:
+        window.files.open_path(arguments.scenario)
     return app.exec()

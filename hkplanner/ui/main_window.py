@@ -1,14 +1,25 @@
-"""The main window: parameter panel on the left; target cards and charts on the right."""
+"""The main window: parameter panel on the left; target cards and charts on the right; menus on top."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from hkplanner.core import REGISTRY, Scenario
+from hkplanner.core.scenario_file import EXTENSION
+from hkplanner.ui import dialogs
+from hkplanner.ui.autosave import Autosaver, find_recovery
 from hkplanner.ui.charts import build_charts
+from hkplanner.ui.compare_dialog import CompareDialog
+from hkplanner.ui.document import Document
+from hkplanner.ui.file_commands import FileCommands
+from hkplanner.ui.menus import Menus
 from hkplanner.ui.parameter_panel import ParameterPanel
 from hkplanner.ui.phase_editor import PhaseEditor
+from hkplanner.ui.preferences import Preferences
 from hkplanner.ui.session import Session
 from hkplanner.ui.target_cards import TargetCardRow
 
@@ -24,7 +35,12 @@ class MainWindow(QMainWindow):
     def __init__(self, scenario: Scenario | None = None) -> None:
         super().__init__()
         self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self.preferences = Preferences()
         self.session = Session(scenario, self)
+        self.document = Document(self.session, self)
+        self.files = FileCommands(self.document, self.preferences, self)
+        self.autosaver = Autosaver(self.document, parent=self)
         self.phase_editor = PhaseEditor()
         self.panel = ParameterPanel(self.phase_editor)
         self.cards = TargetCardRow()
@@ -47,20 +63,30 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(4, 4, 4, 4)
         right_layout.addWidget(self.cards)
         right_layout.addLayout(grid, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 1180])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("splitter")
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([420, 1180])
+        self.setCentralWidget(self.splitter)
         self.resize(1600, 1000)
+        self.menus = Menus(self)
+        self._restore_layout()
 
         self.panel.edited.connect(self.session.set)
+        self.panel.gesture_finished.connect(self.session.end_gesture)
         self.panel.reset_requested.connect(self.session.reset)
         self.panel.reset_all_requested.connect(self.session.reset_all)
         self.phase_editor.edited.connect(self.session.set_phases)
         self.session.changed.connect(self.refresh)
+        self.session.pins_changed.connect(self.refresh_pins)
+        self.document.state_changed.connect(self._refresh_title)
+        self.files.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.refresh()
+        self._refresh_title()
+
+    # model -> view ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Every view shows the session's current projection: one redraw per change."""
@@ -71,8 +97,19 @@ class MainWindow(QMainWindow):
         self.cards.show_projection(projection)
         for chart in self.charts:
             chart.show_projection(projection, session.baseline_projection)
-        self.setWindowTitle(f"{scenario.name} — HK Planner")
         self.status.setText(self._status_text(scenario))
+
+    def refresh_pins(self) -> None:
+        end_year = self.session.scenario["end_year"]
+        pinned = [(pin.label, pin.projection(end_year)) for pin in self.session.pins]
+        for chart in self.charts:
+            chart.show_pins(pinned)
+            chart.show_projection(self.session.projection, self.session.baseline_projection)
+
+    def _refresh_title(self) -> None:
+        where = f" ({self.document.path.name})" if self.document.path else ""
+        self.setWindowTitle(f"{self.document.name}{where}[*] — HK Planner")
+        self.setWindowModified(self.document.is_modified)
 
     def _status_text(self, scenario: Scenario) -> str:
         baseline = self.session.baseline
@@ -84,3 +121,54 @@ class MainWindow(QMainWindow):
             changes.append(tr("compute phases edited"))
         summary = tr("Changed from the plan: {0}").format("; ".join(changes)) if changes else tr("The plan's baseline")
         return f"{summary}   ·   {tr('Data: plan of Aug 2024 and official statistics')}   ·   {tr('Offline')}"
+
+    # commands -------------------------------------------------------------------------------------
+
+    def show_comparison(self) -> None:
+        CompareDialog(self.session, self).exec()
+
+    def offer_recovery(self) -> None:
+        """After a crash: offer the work it left behind, once."""
+        recovery = find_recovery(self.autosaver.folder)
+        if recovery is None:
+            return
+        document = recovery.opened.document
+        if dialogs.ask_restore(self, document.scenario.name, recovery.saved_at):
+            self.document.restore(document, recovery.original)
+            self.autosaver.save_now()
+        recovery.discard()
+
+    # window events ----------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.ready_to_discard():
+            event.ignore()
+            return
+        self.preferences.save_window_state(self.saveGeometry(), self.saveState(), self.splitter.saveState())
+        self.autosaver.close()
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_scenario(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_scenario(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.files.open_path(path)
+
+    def _restore_layout(self) -> None:
+        geometry, state, splitter = self.preferences.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+
+def _dropped_scenario(event) -> Path | None:
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+    return paths[0] if len(paths) == 1 and paths[0].suffix == EXTENSION else None

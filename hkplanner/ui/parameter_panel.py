@@ -22,6 +22,7 @@ SECTIONS = (
 
 class ParameterPanel(QWidget):
     edited = Signal(str, float)
+    gesture_finished = Signal()  # a slider was let go: the drag is one undo step
     reset_requested = Signal(str)
     reset_all_requested = Signal()
 
@@ -49,6 +50,7 @@ class ParameterPanel(QWidget):
                 for key in keys:
                     row = ParameterRow(REGISTRY[key])
                     row.edited.connect(self.edited)
+                    row.slider.sliderReleased.connect(self.gesture_finished)
                     row.reset_requested.connect(self.reset_requested)
                     box_layout.addWidget(row)
                     self.rows[key] = row

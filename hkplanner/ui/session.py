@@ -1,23 +1,47 @@
-"""The Session: the current scenario, its projection and the baseline's, shared by every view."""
+"""The Session: the current scenario, its projection and the baseline's, pins, and the undo history.
+
+Every edit replaces the scenario with another through the undo stack; views listen to `changed`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 from hkplanner.core import REGISTRY, Phase, Projection, Scenario, baseline, project
+from hkplanner.ui.undo import ScenarioChange
+
+MAX_PINS = 4
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Session", text)
+
+
+@dataclass(frozen=True, eq=False)
+class Pin:
+    label: str
+    scenario: Scenario
+
+    def projection(self, end_year: int) -> Projection:
+        """Over the current horizon, so a pin spans the same years as the scenario."""
+        return project(self.scenario.replace(end_year=end_year))
 
 
 class Session(QObject):
-    """Every edit replaces the scenario with another; views listen to `changed` and redraw."""
-
     changed = Signal()
+    pins_changed = Signal()
 
     def __init__(self, scenario: Scenario | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
         self._baseline = baseline()
         self._scenario = scenario or self._baseline
         self._projection = project(self._scenario)
         self._baseline_projection = self._project_baseline()
+        self._pins: list[Pin] = []
 
     @property
     def scenario(self) -> Scenario:
@@ -36,20 +60,65 @@ class Session(QObject):
         """The baseline over the current scenario's horizon, so ghosts span the same years."""
         return self._baseline_projection
 
+    # edits: each is one undo step ------------------------------------------------------------------
+
     def set(self, key: str, value: float) -> None:
-        self.replace_scenario(self._scenario.replace(**{key: value}))
+        title = QCoreApplication.translate("ParameterRow", REGISTRY[key].title)
+        self.edit(self._scenario.replace(**{key: value}), tr("Change {0}").format(title), merge_key=key)
 
     def reset(self, key: str) -> None:
-        self.set(key, REGISTRY[key].default)
+        title = QCoreApplication.translate("ParameterRow", REGISTRY[key].title)
+        self.edit(self._scenario.replace(**{key: REGISTRY[key].default}), tr("Reset {0}").format(title))
 
     def set_phases(self, phases: tuple[Phase, ...]) -> None:
-        self.replace_scenario(self._scenario.with_phases(phases))
+        self.edit(self._scenario.with_phases(phases), tr("Edit compute phases"))
 
     def reset_all(self) -> None:
-        self.replace_scenario(self._baseline.renamed(self._scenario.name))
+        self.edit(self._baseline.renamed(self._scenario.name), tr("Reset all to the plan"))
 
-    def replace_scenario(self, scenario: Scenario) -> None:
-        """One recompute and one `changed` per edit; nothing happens if nothing changed."""
+    def load(self, scenario: Scenario, label: str) -> None:
+        """Replace the whole scenario (a preset, a recovered file): one recompute, one step."""
+        self.edit(scenario, label)
+
+    def edit(self, scenario: Scenario, label: str, merge_key: str | None = None) -> None:
+        if scenario != self._scenario:
+            self.undo_stack.push(ScenarioChange(self._show, self._scenario, scenario, label, merge_key))
+
+    def end_gesture(self) -> None:
+        """The user let go of a slider: the next edit starts a new undo step."""
+        top = self.undo_stack.command(self.undo_stack.index() - 1)
+        if isinstance(top, ScenarioChange):
+            top.open = False
+
+    def start_over(self, scenario: Scenario) -> None:
+        """A new document: this scenario, no undo history."""
+        self.undo_stack.clear()
+        self._show(scenario)
+        self.undo_stack.setClean()
+
+    # pins -----------------------------------------------------------------------------------------
+
+    @property
+    def pins(self) -> tuple[Pin, ...]:
+        return tuple(self._pins)
+
+    def pin(self, label: str, scenario: Scenario) -> None:
+        if len(self._pins) >= MAX_PINS:
+            raise ValueError(tr("At most {0} scenarios can be pinned; unpin one first.").format(MAX_PINS))
+        self._pins.append(Pin(label, scenario))
+        self.pins_changed.emit()
+
+    def unpin(self, index: int | None = None) -> None:
+        """Unpin one scenario, or all of them."""
+        if index is None:
+            self._pins.clear()
+        else:
+            del self._pins[index]
+        self.pins_changed.emit()
+
+    # the one place the scenario changes -----------------------------------------------------------
+
+    def _show(self, scenario: Scenario) -> None:
         if scenario == self._scenario:
             return
         horizon_moved = scenario["end_year"] != self._scenario["end_year"]
@@ -58,6 +127,8 @@ class Session(QObject):
         if horizon_moved:
             self._baseline_projection = self._project_baseline()
         self.changed.emit()
+        if horizon_moved and self._pins:
+            self.pins_changed.emit()
 
     def _project_baseline(self) -> Projection:
         return project(self._baseline.replace(end_year=self._scenario["end_year"]))

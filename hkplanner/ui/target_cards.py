@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hkplanner.core import TARGETS, Projection, TargetResult
+from hkplanner.core.formatting import number, quantity, shortfall
 from hkplanner.ui import theme
-from hkplanner.ui.formatting import number, quantity, shortfall
 
 
 def tr(text: str) -> str:

@@ -20,3 +20,6 @@ PRIVATE_FILLS = (ORANGE, VERMILLION, YELLOW, GREEN)
 
 LINE_WIDTH = 2.5
 GHOST_WIDTH = 1.5
+
+# Pinned scenarios, drawn dotted, in order of pinning.
+PIN_COLOURS = ("#7B3294", "#008837", "#E7298A", "#8C510A")

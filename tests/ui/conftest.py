@@ -8,6 +8,13 @@ from PySide6.QtWidgets import QApplication, QSlider
 from hkplanner.ui import MainWindow
 
 
+@pytest.fixture(scope="session", autouse=True)
+def named_app(qapp):
+    from hkplanner.ui.app import configure
+
+    configure(qapp)
+
+
 @pytest.fixture(autouse=True)
 def no_leaked_windows(qapp):
     """Set up before qtbot and torn down after it, so it sees what qtbot did not close."""
@@ -17,6 +24,47 @@ def no_leaked_windows(qapp):
     for widget in leaked:
         widget.close()
     assert not leaked, f"windows left open: {[w.objectName() or type(w).__name__ for w in leaked]}"
+
+
+class ScriptedDialogs:
+    """Stands in for every modal dialog: records what was asked and gives scripted answers."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str]] = []
+        self.save_changes = "discard"
+        self.restore = True
+        self.open_path = None
+        self.save_path = None
+        self.text = None
+
+    def install(self, monkeypatch) -> None:
+        from hkplanner.ui import dialogs
+
+        def record(kind, answer):
+            def ask(parent, *texts, **_):
+                self.calls.append((kind, " ".join(str(t) for t in texts)))
+                return answer() if callable(answer) else answer
+
+            return ask
+
+        monkeypatch.setattr(dialogs, "warn", record("warn", None))
+        monkeypatch.setattr(dialogs, "inform", record("inform", None))
+        monkeypatch.setattr(dialogs, "ask_save_changes", record("save_changes", lambda: self.save_changes))
+        monkeypatch.setattr(dialogs, "ask_restore", record("restore", lambda: self.restore))
+        monkeypatch.setattr(dialogs, "choose_open_path", record("open_path", lambda: self.open_path))
+        monkeypatch.setattr(dialogs, "choose_save_path", record("save_path", lambda: self.save_path))
+        monkeypatch.setattr(dialogs, "ask_text", record("text", lambda: self.text))
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _ in self.calls]
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch) -> ScriptedDialogs:
+    """No test ever blocks on a real modal dialog."""
+    scripted = ScriptedDialogs()
+    scripted.install(monkeypatch)
+    return scripted
 
 
 @pytest.fixture

@@ -50,8 +50,9 @@ def test_the_window_paints_charts_cards_and_sliders(window, tmp_path):
     assert distinct_colours > 20, "the compute chart looks empty"
 
 
-def test_title_names_the_scenario(window):
-    assert window.windowTitle() == "Official plan (Aug 2024) — HK Planner"
+def test_title_names_the_scenario_and_shows_no_unsaved_mark(window):
+    assert window.windowTitle() == "Official plan (Aug 2024)[*] — HK Planner"  # Qt draws [*] as the mark
+    assert not window.isWindowModified()
 
 
 def test_the_app_starts_and_stays_up_from_the_command_line(tmp_path):

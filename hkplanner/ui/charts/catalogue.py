@@ -17,6 +17,7 @@ CHARTS = (
         targets=("compute_total_2030", "compute_private_2030", "compute_public_2026"),
         first_year=COMPUTE_FROM,
         line_from=COMPUTE_FROM,
+        pinned=("capacity_total_pf",),
     ),
     ChartSpec(
         "chart_power",

@@ -42,12 +42,19 @@ class ChartSpec:
     targets: tuple[str, ...] = ()
     first_year: int = FIRST_YEAR
     line_from: int = LAST_HISTORY_YEAR  # the solid line starts here; earlier years are history
+    pinned: tuple[str, ...] = ()  # columns drawn for pinned scenarios; the lines' own when empty
+
+    @property
+    def pinned_keys(self) -> tuple[str, ...]:
+        return self.pinned or tuple(line.key for line in self.lines)
 
 
-def _pen(colour: str, width: float, dashed: bool = False) -> pg.QtGui.QPen:
+def _pen(colour: str, width: float, dashed: bool = False, dotted: bool = False) -> pg.QtGui.QPen:
     pen = pg.mkPen(colour, width=width)
     if dashed:
         pen.setStyle(Qt.PenStyle.DashLine)
+    if dotted:
+        pen.setStyle(Qt.PenStyle.DotLine)
     return pen
 
 
@@ -99,6 +106,8 @@ class ProjectionChart(pg.PlotWidget):
             plot.addItem(self.stars)
             self.legend.addItem(self.stars, tr("Plan target"))
         self.levels = [self._add_level(_TARGETS[key]) for key in spec.targets if not _TARGETS[key].dated]
+        self.pin_curves: list[pg.PlotCurveItem] = []
+        self._pin_tops: list[float] = []
 
     def _add_level(self, target) -> pg.InfiniteLine:
         level = pg.InfiniteLine(
@@ -124,6 +133,24 @@ class ProjectionChart(pg.PlotWidget):
         self._draw_targets(projection)
         self._fit(projection, baseline)
 
+    def show_pins(self, pins: list[tuple[str, Projection]]) -> None:
+        """Pinned scenarios as labelled dotted overlays; rebuilt only when the pins change."""
+        plot = self.getPlotItem()
+        for curve in self.pin_curves:
+            plot.removeItem(curve)
+        self.pin_curves = []
+        years_from = self._offset
+        for number, (label, projection) in enumerate(pins):
+            colour = theme.PIN_COLOURS[number % len(theme.PIN_COLOURS)]
+            for key in self.spec.pinned_keys:
+                curve = pg.PlotCurveItem(pen=_pen(colour, 2.0, dotted=True), name=label)
+                curve.setData(projection.years[years_from:], projection[key][years_from:])
+                curve.setZValue(5)
+                plot.addItem(curve)
+                self.pin_curves.append(curve)
+        self._pin_tops = [float(np.nanmax(c.yData)) for c in self.pin_curves if not np.isnan(c.yData).all()]
+        self._y_top = 0.0  # re-range to include them
+
     def _draw_baseline(self, baseline: Projection) -> None:
         years = baseline.years[self._offset :]
         for key, ghost in self.ghosts.items():
@@ -145,6 +172,7 @@ class ProjectionChart(pg.PlotWidget):
         arrays = [source[key][self._offset :] for key in self.curves for source in (projection, baseline)]
         tops = [np.nanmax(array) for array in arrays if not np.isnan(array).all()]
         tops += [point[1] for point in self._star_points] + [level.value() for level in self.levels]
+        tops += self._pin_tops
         return max(tops, default=1.0)
 
     def _fit(self, projection: Projection, baseline: Projection) -> None:

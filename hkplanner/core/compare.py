@@ -1,0 +1,65 @@
+"""Side-by-side comparison of scenarios: targets, key figures in key years, and what differs."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from hkplanner.core.formatting import shortfall
+from hkplanner.core.parameters import REGISTRY
+from hkplanner.core.projection import COLUMNS, Projection, project
+from hkplanner.core.scenario import Scenario
+
+KEY_YEARS = (2026, 2030, 2032)
+KEY_FIGURES = (
+    "capacity_total_pf",
+    "capacity_private_pf",
+    "power_mw",
+    "capex_hkd_bn",
+    "fund_private_cum_hkd_bn",
+    "startups_backed",
+    "rnd_private_share_pct",
+    "mfg_share_gdp_pct",
+)
+
+
+def _verdict(result) -> str:
+    if not result.judged:
+        return f"not judged (due {result.due_year})"
+    if result.met:
+        return f"met (first {result.first_year_met})"
+    return f"missed by {shortfall(result.shortfall, result.target.unit)}"
+
+
+def comparison_table(scenarios: Sequence[tuple[str, Scenario]], reference: Scenario):
+    """A DataFrame: one column per scenario, rows grouped as Targets, Figures and Parameters.
+
+    Scenarios are projected to the longest end year among them, so every key year is shown;
+    parameter rows list only the parameters where some scenario differs from `reference`.
+    """
+    import pandas as pd  # tables only
+
+    end_year = max(scenario["end_year"] for _, scenario in scenarios)
+    projections: list[Projection] = [project(s.replace(end_year=end_year)) for _, s in scenarios]
+    years = (*KEY_YEARS, end_year) if end_year not in KEY_YEARS else KEY_YEARS
+    rows: dict[tuple[str, str], list] = {}
+    for index, result in enumerate(projections[0].targets):
+        rows[("Targets", result.target.title)] = [_verdict(p.targets[index]) for p in projections]
+    for key in KEY_FIGURES:
+        title, unit = COLUMNS[key]
+        for year in years:
+            rows[("Figures", f"{title} ({unit}), {year}")] = [_rounded(p.at(key, year)) for p in projections]
+    differing = [key for key in REGISTRY if key != "end_year" and any(s[key] != reference[key] for _, s in scenarios)]
+    for key in differing:
+        parameter = REGISTRY[key]
+        rows[("Parameters", f"{parameter.title} ({parameter.unit})")] = [s[key] for _, s in scenarios]
+    if any(s.phases != reference.phases for _, s in scenarios):
+        rows[("Parameters", "Compute phases")] = [
+            "; ".join(f"{p.name} {p.capacity_pf:,} PF by {p.completion_year}" for p in s.phases) for _, s in scenarios
+        ]
+    index = pd.MultiIndex.from_tuples(rows, names=["section", "item"])
+    return pd.DataFrame(list(rows.values()), index=index, columns=[label for label, _ in scenarios])
+
+
+def _rounded(value: float) -> float:
+    return value if math.isnan(value) else round(value, 1 if abs(value) < 100 else 0)

@@ -1,0 +1,67 @@
+"""Every question the app asks the user, in one place: the rest of the UI calls these functions
+(and tests replace them), so no modal dialog is scattered through the code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from hkplanner.core.scenario_file import EXTENSION
+
+SCENARIO_FILTER = f"HK Planner scenarios (*{EXTENSION});;All files (*)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+def warn(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def inform(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def ask_save_changes(parent: QWidget, name: str) -> str:
+    """'save', 'discard' or 'cancel'."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent,
+        tr("Unsaved changes"),
+        tr("Save the changes to “{0}” first?").format(name),
+        buttons.Save | buttons.Discard | buttons.Cancel,
+        buttons.Save,
+    )
+    return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+
+
+def ask_restore(parent: QWidget, name: str, saved: str) -> bool:
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent,
+        tr("Restore unsaved work?"),
+        tr("HK Planner closed before “{0}” was saved. Restore it as it was at {1}?").format(name, saved),
+        buttons.Yes | buttons.No,
+        buttons.Yes,
+    )
+    return answer == buttons.Yes
+
+
+def choose_open_path(parent: QWidget, folder: str) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Open scenario"), folder, SCENARIO_FILTER)
+    return Path(path) if path else None
+
+
+def choose_save_path(parent: QWidget, suggested: str, file_filter: str = SCENARIO_FILTER) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Save as"), suggested, file_filter)
+    return Path(path) if path else None
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog
+
+    value, accepted = QInputDialog.getText(parent, title, label, text=text)
+    return value.strip() if accepted and value.strip() else None

@@ -1,0 +1,155 @@
+"""The menu bar and toolbar: every command, its shortcut and its place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolButton
+
+from hkplanner.core.presets import presets
+from hkplanner.core.scenario_file import ScenarioFileError, open_file
+from hkplanner.ui import dialogs
+
+if TYPE_CHECKING:
+    from hkplanner.ui.main_window import MainWindow
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Menus", text)
+
+
+def _action(window, text, slot, shortcut=None, name=None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    action.setObjectName(name or "")
+    action.triggered.connect(slot)
+    return action
+
+
+class Menus:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        files, session = window.files, window.session
+        keys = QKeySequence.StandardKey
+        bar = window.menuBar()
+
+        file_menu = bar.addMenu(tr("&File"))
+        file_menu.addAction(_action(window, tr("&New"), files.new, keys.New, "action_new"))
+        file_menu.addAction(_action(window, tr("&Open…"), files.open, keys.Open, "action_open"))
+        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
+        self.recent_menu.setObjectName("menu_recent")
+        file_menu.addSeparator()
+        file_menu.addAction(_action(window, tr("&Save"), files.save, keys.Save, "action_save"))
+        file_menu.addAction(_action(window, tr("Save &As…"), files.save_as, keys.SaveAs, "action_save_as"))
+        self.revert = _action(window, tr("Re&vert to Saved"), files.revert, None, "action_revert")
+        file_menu.addAction(self.revert)
+        file_menu.addSeparator()
+        file_menu.addAction(_action(window, tr("&Quit"), window.close, keys.Quit, "action_quit"))
+
+        edit_menu = bar.addMenu(tr("&Edit"))
+        self.undo = session.undo_stack.createUndoAction(window, tr("&Undo"))
+        self.undo.setShortcut(keys.Undo)
+        self.undo.setObjectName("action_undo")
+        self.redo = session.undo_stack.createRedoAction(window, tr("&Redo"))
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo.setObjectName("action_redo")
+        edit_menu.addAction(self.undo)
+        edit_menu.addAction(self.redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(_action(window, tr("Re&name Scenario…"), self._rename, None, "action_rename"))
+        edit_menu.addAction(_action(window, tr("Reset All to the &Plan"), session.reset_all, None, "action_reset"))
+
+        scenario_menu = bar.addMenu(tr("&Scenario"))
+        self.presets_menu = scenario_menu.addMenu(tr("&Presets"))
+        self.presets_menu.setObjectName("menu_presets")
+        for opened in presets():
+            action = self.presets_menu.addAction(opened.document.scenario.name)
+            action.setToolTip(opened.document.description)
+            action.triggered.connect(lambda _=False, o=opened: files.load_preset(o))
+        scenario_menu.addSeparator()
+        self.pin_current = _action(window, tr("Pin &Current Scenario"), self._pin_current, "Ctrl+P", "action_pin")
+        scenario_menu.addAction(self.pin_current)
+        self.pin_preset_menu = scenario_menu.addMenu(tr("Pin a P&reset"))
+        for opened in presets():
+            action = self.pin_preset_menu.addAction(opened.document.scenario.name)
+            scenario = opened.document.scenario
+            action.triggered.connect(lambda _=False, s=scenario: self._pin(s.name, s))
+        scenario_menu.addAction(_action(window, tr("Pin a &File…"), self._pin_file, None, "action_pin_file"))
+        self.unpin_menu = scenario_menu.addMenu(tr("&Unpin"))
+        self.unpin_menu.setObjectName("menu_unpin")
+        scenario_menu.addSeparator()
+        self.compare = _action(window, tr("&Compare…"), window.show_comparison, "Ctrl+K", "action_compare")
+        scenario_menu.addAction(self.compare)
+
+        toolbar = window.addToolBar(tr("Scenario"))
+        toolbar.setObjectName("toolbar")
+        toolbar.setMovable(False)
+        presets_button = QToolButton()
+        presets_button.setText(tr("Presets"))
+        presets_button.setObjectName("presets_button")
+        presets_button.setMenu(self.presets_menu)
+        presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        toolbar.addWidget(presets_button)
+        for action in (self.pin_current, self.compare, self.undo, self.redo):
+            toolbar.addAction(action)
+
+        files.recent_changed.connect(self.refresh_recent)
+        session.pins_changed.connect(self.refresh_pins)
+        window.document.state_changed.connect(self._refresh_revert)
+        self.refresh_recent()
+        self.refresh_pins()
+        self._refresh_revert()
+
+    def refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.window.preferences.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.window.files.open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def refresh_pins(self) -> None:
+        pins = self.window.session.pins
+        self.unpin_menu.clear()
+        for index, pin in enumerate(pins):
+            action = self.unpin_menu.addAction(pin.label)
+            action.triggered.connect(lambda _=False, i=index: self.window.session.unpin(i))
+        if pins:
+            self.unpin_menu.addSeparator()
+            self.unpin_menu.addAction(tr("Unpin All"), self.window.session.unpin)
+        self.unpin_menu.setEnabled(bool(pins))
+
+    def _refresh_revert(self) -> None:
+        document = self.window.document
+        self.revert.setEnabled(document.path is not None and document.is_modified)
+
+    def _rename(self) -> None:
+        name = dialogs.ask_text(self.window, tr("Rename scenario"), tr("Name:"), self.window.document.name)
+        if name:
+            self.window.document.rename(name)
+
+    def _pin(self, label: str, scenario) -> None:
+        try:
+            self.window.session.pin(label, scenario)
+        except ValueError as error:
+            dialogs.warn(self.window, tr("Cannot pin"), str(error))
+
+    def _pin_current(self) -> None:
+        session = self.window.session
+        self._pin(tr("{0} (snapshot)").format(session.scenario.name), session.scenario)
+
+    def _pin_file(self) -> None:
+        path = dialogs.choose_open_path(self.window, self.window.preferences.last_folder())
+        if path is None:
+            return
+        try:
+            opened = open_file(path)
+        except ScenarioFileError as error:
+            dialogs.warn(self.window, tr("Could not pin the file"), str(error))
+            return
+        self._pin(opened.document.scenario.name, opened.document.scenario)

@@ -62,7 +62,10 @@ class Parameter:
         allowed = f"allowed {low:g} to {high:g} {self.unit}"
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise ParameterError(f"{self.key} = {value!r} is not a number ({allowed})")
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            raise ParameterError(f"{self.key} = {value!r} is out of range ({allowed})") from None
         if not math.isfinite(number):
             raise ParameterError(f"{self.key} = {value!r} is not a finite number ({allowed})")
         if not low <= number <= high:

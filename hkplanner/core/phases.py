@@ -49,11 +49,8 @@ class Phase:
         object.__setattr__(self, "capacity_pf", float(capacity) if not float(capacity).is_integer() else int(capacity))
         for field in ("start_year", "completion_year"):
             year = getattr(self, field)
-            if (
-                isinstance(year, bool)
-                or not isinstance(year, numbers.Integral)
-                or not FIRST_YEAR <= year <= MAX_END_YEAR
-            ):
+            whole = isinstance(year, numbers.Real) and not isinstance(year, bool) and float(year).is_integer()
+            if not whole or not FIRST_YEAR <= year <= MAX_END_YEAR:
                 raise PhaseError(
                     f"{where}: {field} = {year!r} is out of range (allowed whole years {FIRST_YEAR} to {MAX_END_YEAR})"
                 )

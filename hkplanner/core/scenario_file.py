@@ -17,6 +17,7 @@ from pathlib import Path
 
 from hkplanner import __version__
 from hkplanner.core.data_versions import DefaultChange, changes_since, current_version
+from hkplanner.core.json_lines import line_of
 from hkplanner.core.parameters import REGISTRY, ParameterError
 from hkplanner.core.phases import Phase
 from hkplanner.core.scenario import Scenario
@@ -122,11 +123,22 @@ def write_atomically(path: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temporary, _mode_for(path))  # temporary files are private; the saved file should not be
         os.replace(temporary, path)
     except OSError as error:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
         raise ScenarioFileError(f"could not be saved: {error.strerror or error}", path) from error
+
+
+def _mode_for(path: Path) -> int:
+    """The file's current permissions, or those a new file gets under the user's umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 # Reading -------------------------------------------------------------------------------------------
@@ -160,24 +172,28 @@ def from_bytes(data: bytes, path: str | os.PathLike | None = None) -> OpenedFile
     return _read_content(content, text, path)
 
 
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number a scenario may hold")
-
-
 def _parse_json(text: str, path) -> dict:
     try:
-        content = json.loads(text, parse_constant=_reject_constant)
+        content = json.loads(text)  # NaN and Infinity parse as floats; the field checks refuse them by name
     except json.JSONDecodeError as error:
         raise ScenarioFileError(f"is not valid JSON ({error.msg})", path, line=error.lineno) from None
-    except ValueError as error:  # NaN or Infinity
-        raise ScenarioFileError(str(error), path) from None
     except RecursionError:
         raise ScenarioFileError("is nested too deeply to be a scenario file", path) from None
+    except ValueError:  # a number with thousands of digits
+        raise ScenarioFileError("holds a number too long to be a parameter value", path) from None
     if _depth(content) > MAX_DEPTH:
         raise ScenarioFileError("is nested too deeply to be a scenario file", path)
     if not isinstance(content, dict):
         raise ScenarioFileError("is not a scenario file (expected a JSON object at the top)", path, line=1)
+    try:
+        json.dumps(content, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ScenarioFileError("holds text that is not valid Unicode (a lone surrogate escape)", path) from None
     return content
+
+
+def _is_whole(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer()
 
 
 def _depth(value, level: int = 1) -> int:
@@ -187,24 +203,20 @@ def _depth(value, level: int = 1) -> int:
     return max((_depth(child, level + 1) for child in children), default=level)
 
 
-def _line_of(text: str, key: str) -> int | None:
-    """The first line naming a key: good enough to point a person at the problem."""
-    marker = json.dumps(key.split(".")[-1].split("[")[0])
-    position = text.find(marker + ":")
-    if position < 0:
-        position = text.find(marker)
-    return text.count("\n", 0, position) + 1 if position >= 0 else None
-
-
 def _read_content(content: dict, text: str, path) -> OpenedFile:
     def fail(reason: str, key: str):
-        raise ScenarioFileError(reason, path, key, _line_of(text, key))
+        raise ScenarioFileError(reason, path, key, line_of(text, key))
 
     if "format_version" not in content:
         fail("the required field 'format_version' is missing", "format_version")
     version = content["format_version"]
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        fail(f"format_version = {version!r} is not a format version (expected a whole number from 1)", "format_version")
+    oldest = min(MIGRATIONS, default=FORMAT_VERSION)
+    if not _is_whole(version) or version < oldest:
+        fail(
+            f"format_version = {version!r} is not a format version this app knows ({oldest} to {FORMAT_VERSION})",
+            "format_version",
+        )
+    version = int(version)
     if version > FORMAT_VERSION:
         fail(
             f"was made by a newer HK Planner (format {version}; this app reads up to {FORMAT_VERSION}). "
@@ -212,7 +224,14 @@ def _read_content(content: dict, text: str, path) -> OpenedFile:
             "format_version",
         )
     while version < FORMAT_VERSION:
-        content, version = MIGRATIONS[version](content), version + 1
+        if version not in MIGRATIONS:
+            fail(f"format {version} cannot be brought up to date by this app", "format_version")
+        try:
+            content, version = MIGRATIONS[version](content), version + 1
+        except Exception as error:  # a migration meeting a malformed old file
+            fail(f"could not be brought up from format {version}: {error}", "format_version")
+        if not isinstance(content, dict):
+            fail(f"could not be brought up from format {version - 1}", "format_version")
 
     for key in content:
         if key not in REQUIRED + OPTIONAL:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,7 +55,7 @@ class Autosaver(QObject):
         super().__init__(parent)
         self.document = document
         self.folder = folder or data_folder()
-        stem = f"autosave-{os.getpid()}"
+        stem = f"autosave-{os.getpid()}-{uuid.uuid4().hex[:8]}"  # one per window, even in one process
         self.path = self.folder / f"{stem}.hkplan"
         self.info_path = self.folder / f"{stem}.json"
         self.lock = QLockFile(str(self.folder / f"{stem}.lock"))

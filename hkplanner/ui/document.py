@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from hkplanner.core import baseline
@@ -34,7 +35,9 @@ class Document(QObject):
 
     @property
     def is_modified(self) -> bool:
-        return not self.session.undo_stack.isClean()
+        stack = self.session.undo_stack
+        # While the window is destroyed, the stack clears itself and signals once more: nothing is unsaved then.
+        return shiboken6.isValid(stack) and not stack.isClean()
 
     @property
     def name(self) -> str:

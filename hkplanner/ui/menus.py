@@ -94,8 +94,18 @@ class Menus:
         presets_button.setMenu(self.presets_menu)
         presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         toolbar.addWidget(presets_button)
-        for action in (self.pin_current, self.compare, self.undo, self.redo):
+        for action in (self.pin_current, self.compare):
             toolbar.addAction(action)
+        # The toolbar's undo and redo keep fixed labels (the Edit menu names the step): changing a
+        # toolbar action's text or tooltip on every edit costs about a millisecond each time.
+        stack = session.undo_stack
+        for text, slot, can_signal in (
+            (tr("Undo"), stack.undo, stack.canUndoChanged),
+            (tr("Redo"), stack.redo, stack.canRedoChanged),
+        ):
+            action = toolbar.addAction(text, slot)
+            action.setEnabled(False)
+            can_signal.connect(action.setEnabled)
 
         files.recent_changed.connect(self.refresh_recent)
         session.pins_changed.connect(self.refresh_pins)

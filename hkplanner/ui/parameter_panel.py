@@ -30,6 +30,7 @@ class ParameterPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("parameter_panel")
         self.rows: dict[str, ParameterRow] = {}
+        self._shown: Scenario | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         for kind, title, subtitle in SECTIONS:
@@ -62,5 +63,8 @@ class ParameterPanel(QWidget):
         layout.addStretch()
 
     def show_scenario(self, scenario: Scenario) -> None:
+        shown = self._shown
+        self._shown = scenario
         for key, row in self.rows.items():
-            row.show_value(scenario[key])
+            if shown is None or scenario[key] != shown[key]:
+                row.show_value(scenario[key])

@@ -22,6 +22,7 @@ class TargetCard(QFrame):
         super().__init__(parent)
         self.setObjectName(f"card_{target_key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._shown: tuple | None = None
         self._verdict_shown: object = _NOTHING_SHOWN  # met (True), missed (False) or not judged (None)
         self.title = QLabel()
         self.goal = QLabel()
@@ -39,6 +40,9 @@ class TargetCard(QFrame):
             layout.addWidget(label)
 
     def show_result(self, result: TargetResult, required_growth: float | None = None) -> None:
+        if (result, required_growth) == self._shown:
+            return
+        self._shown = (result, required_growth)
         target = result.target
         self.title.setText(tr(target.title))
         comparison = tr("above") if target.comparison == ">" else tr("at least")

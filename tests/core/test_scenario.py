@@ -109,7 +109,7 @@ def _phase(**changes) -> dict:
         pytest.param({"ramp": "exponential"}, "ramp", id="bad-ramp"),
         pytest.param({"start_year": 1999}, "start_year", id="start-too-early"),
         pytest.param({"completion_year": 2099}, "completion_year", id="completion-too-late"),
-        pytest.param({"start_year": 2026.0}, "start_year", id="float-year"),
+        pytest.param({"start_year": 2026.5}, "start_year", id="fractional-year"),
     ],
 )
 def test_bad_phase_names_phase_and_field(changes, field):
@@ -177,3 +177,9 @@ def test_with_phases_and_renamed_return_new_scenarios():
     assert fewer.values == original.values
     assert renamed.name == "Briefing"
     assert original.name == "Official plan (Aug 2024)"
+
+
+def test_a_whole_year_written_as_a_float_is_accepted_as_a_year():
+    phase = Phase("Whole", "public", 100, 2026.0, 2028.0)
+    assert (phase.start_year, phase.completion_year) == (2026, 2028)
+    assert isinstance(phase.start_year, int)

@@ -36,33 +36,42 @@ class CapacityChart(ProjectionChart):
         self.observed.setZValue(15)
         self.getPlotItem().addItem(self.observed)
 
-    def show_projection(self, projection: Projection, baseline: Projection) -> None:
-        self._match_bands(projection)
+    def show_projection(self, projection: Projection, baseline: Projection, moved: bool = False) -> None:
+        moved = self._match_bands(projection) or moved
         years = projection.years[self._offset :]
         stacked = np.cumsum(projection.phase_capacity_pf[:, self._offset :], axis=0)
         for band, top in zip(self.bands, stacked, strict=True):
-            set_if_changed(band, years, top)
-        super().show_projection(projection, baseline)
+            moved = set_if_changed(band, years, top) or moved
+        super().show_projection(projection, baseline, moved)
 
-    def _match_bands(self, projection: Projection) -> None:
-        """Rebuild the bands only when the phases' names or owners change, not on every edit."""
+    def _extra_tops(self) -> list[float]:
+        return [float(self.bands[-1].yData.max())] if self.bands else []
+
+    def _match_bands(self, projection: Projection) -> bool:
+        """One band per phase. Existing bands are restyled and relabelled in place; only a change in
+        the number of phases adds or removes items, which is what costs time in pyqtgraph."""
         names = tuple((phase.name, phase.owner) for phase in projection.scenario.phases)
         if names == self._band_names:
-            return
+            return False
         self._band_names = names
         plot = self.getPlotItem()
-        for band in self.bands:
-            plot.removeItem(band)
-        self.bands = []
+        while len(self.bands) > len(names):
+            plot.removeItem(self.bands.pop())
+        while len(self.bands) < len(names):
+            band = pg.PlotCurveItem(fillLevel=0, name=" ")
+            band.setZValue(-10 - len(self.bands))  # later phases sit on top of earlier ones: draw them behind
+            plot.addItem(band)
+            self.bands.append(band)
         palettes = {"public": cycle(theme.PUBLIC_FILLS), "private": cycle(theme.PRIVATE_FILLS)}
-        for depth, (name, owner) in enumerate(names):
+        for band, (name, owner) in zip(self.bands, names, strict=True):
             colour = pg.mkColor(next(palettes[owner]))
             fill = pg.mkColor(colour)
             fill.setAlpha(170)
-            band = pg.PlotCurveItem(pen=pg.mkPen(colour, width=1), fillLevel=0, brush=fill, name=_short(name))
-            band.setZValue(-10 - depth)  # later phases sit on top of earlier ones, so draw them behind
-            plot.addItem(band)
-            self.bands.append(band)
+            band.setPen(pg.mkPen(colour, width=1))
+            band.setBrush(fill)
+            band.opts["name"] = _short(name)
+            self.legend.getLabel(band).setText(_short(name))
+        return True
 
 
 def _short(name: str, limit: int = 24) -> str:

@@ -122,16 +122,19 @@ class ProjectionChart(pg.PlotWidget):
 
     # model -> view -------------------------------------------------------------------------------
 
-    def show_projection(self, projection: Projection, baseline: Projection) -> None:
-        """Redraw for a new projection: the lines always, ghosts and history only when the baseline changed."""
+    def show_projection(self, projection: Projection, baseline: Projection, moved: bool = False) -> None:
+        """Redraw what changed: lines whose data moved, ghosts and history only when the baseline did,
+        ranges only when something moved. `moved` says a subclass already changed items of its own."""
         if baseline is not self._ghost_source:
             self._ghost_source = baseline
             self._draw_baseline(baseline)
+            moved = True
         years = projection.years[self._offset :]
         for key, curve in self.curves.items():
-            set_if_changed(curve, years, projection[key][self._offset :])
-        self._draw_targets(projection)
-        self._fit(projection, baseline)
+            moved = set_if_changed(curve, years, projection[key][self._offset :]) or moved
+        moved = self._draw_targets(projection) or moved
+        if moved:
+            self._fit(projection, baseline)
 
     def show_pins(self, pins: list[tuple[str, Projection]]) -> None:
         """Pinned scenarios as labelled dotted overlays; rebuilt only when the pins change."""
@@ -150,6 +153,7 @@ class ProjectionChart(pg.PlotWidget):
                 self.pin_curves.append(curve)
         self._pin_tops = [float(np.nanmax(c.yData)) for c in self.pin_curves if not np.isnan(c.yData).all()]
         self._y_top = 0.0  # re-range to include them
+        self._ghost_source = None  # and redraw on the next show_projection
 
     def _draw_baseline(self, baseline: Projection) -> None:
         years = baseline.years[self._offset :]
@@ -161,19 +165,25 @@ class ProjectionChart(pg.PlotWidget):
             known = ~np.isnan(values)
             markers.setData(baseline.years[past][known], values[known])
 
-    def _draw_targets(self, projection: Projection) -> None:
+    def _draw_targets(self, projection: Projection) -> bool:
         shown = (r for r in projection.targets if r.target.key in self.spec.targets and r.target.dated)
         points = [(r.due_year, r.target.threshold) for r in shown]
-        if points != self._star_points:
-            self._star_points = points
-            self.stars.setData([p[0] for p in points], [p[1] for p in points])
+        if points == self._star_points:
+            return False
+        self._star_points = points
+        self.stars.setData([p[0] for p in points], [p[1] for p in points])
+        return True
 
     def _top_of_data(self, projection: Projection, baseline: Projection) -> float:
         arrays = [source[key][self._offset :] for key in self.curves for source in (projection, baseline)]
         tops = [np.nanmax(array) for array in arrays if not np.isnan(array).all()]
         tops += [point[1] for point in self._star_points] + [level.value() for level in self.levels]
-        tops += self._pin_tops
+        tops += self._pin_tops + self._extra_tops()
         return max(tops, default=1.0)
+
+    def _extra_tops(self) -> list[float]:
+        """Highest points of items a subclass draws beyond the lines."""
+        return []
 
     def _fit(self, projection: Projection, baseline: Projection) -> None:
         """Move the ranges only when the data leaves them or shrinks far inside them."""
@@ -198,7 +208,9 @@ def _nice_ceiling(value: float) -> float:
     return float(10 * magnitude)
 
 
-def set_if_changed(item: pg.PlotCurveItem, x: np.ndarray, y: np.ndarray) -> None:
-    """setData only when the data differs: an unchanged chart is then not repainted at all."""
-    if item.xData is None or not (np.array_equal(item.xData, x) and np.array_equal(item.yData, y, equal_nan=True)):
-        item.setData(x, y)
+def set_if_changed(item: pg.PlotCurveItem, x: np.ndarray, y: np.ndarray) -> bool:
+    """setData only when the data differs, so an unchanged chart is not repainted; True if it changed."""
+    if item.xData is not None and np.array_equal(item.xData, x) and np.array_equal(item.yData, y, equal_nan=True):
+        return False
+    item.setData(x, y)
+    return True

@@ -1,0 +1,60 @@
+"""Peak memory of the running app (design budget: <= 300 MB), against an empty Qt window as the peer.
+
+Each figure is the peak resident set (VmHWM in /proc/self/status, Linux) of a fresh child: `app` opens
+the window and drags sliders through the shared step sequence (the same code as slider_latency),
+`empty_qt` only imports QtWidgets and shows an empty QMainWindow.
+Run as a child: `python -m benchmarks.memory app|empty_qt [steps]`.
+
+Not getrusage's ru_maxrss: Linux carries it across exec, so a child started by this (large) benchmark
+process reports the parent's peak at the fork, not its own.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from benchmarks.timing import close_window, qt_app, run_child, settle
+
+STEPS, QUICK_STEPS = 300, 60
+BUDGETS = {"app_peak_mb": 300.0}
+
+
+def peak_mb() -> float:
+    """This process's peak resident set since its exec, in MB."""
+    status = Path("/proc/self/status").read_text()
+    kilobytes = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(kilobytes) / 1024
+
+
+def child(kind: str, steps: int) -> None:
+    app = qt_app()
+    if kind == "app":
+        from benchmarks.slider_latency import drag, open_window
+        from benchmarks.steps import slider_steps
+
+        window = open_window(app)
+        drag(app, window, slider_steps(steps))
+    else:
+        from PySide6.QtWidgets import QMainWindow
+
+        window = QMainWindow()
+        window.resize(1600, 1000)
+        window.show()
+        settle(app)
+    print(peak_mb())
+    close_window(app, window)
+
+
+def run(quick: bool = False) -> dict[str, float]:
+    steps = str(QUICK_STEPS if quick else STEPS)
+    figures = {}
+    for kind in ("app", "empty_qt"):
+        output = run_child(["-m", "benchmarks.memory", kind, steps])[2]
+        figures[f"{kind}_peak_mb"] = float(output)
+    figures["app_over_empty_qt_mb"] = figures["app_peak_mb"] - figures["empty_qt_peak_mb"]
+    return figures
+
+
+if __name__ == "__main__":
+    child(sys.argv[1], int(sys.argv[2]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,7 +63,10 @@ class Autosaver(QObject):
         self.lock.setStaleLockTime(0)  # a lock is stale only when its process is gone, never by age
         self.lock.tryLock(0)
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self.timer.timeout.connect(self.save_now)
+        self.timer.timeout.connect(self._save_in_background)
+        # The disk write (with its fsync) runs off the UI thread, so a drag never stalls on it.
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        self._pending: Future | None = None
         document.state_changed.connect(self._on_change)
 
     def _on_change(self) -> None:
@@ -72,24 +76,44 @@ class Autosaver(QObject):
             self.timer.start()
 
     def save_now(self) -> None:
+        """Write the autosave and return once it is on disk."""
+        payload = self._payload()
+        if payload is not None:
+            self._write(payload)
+
+    def _save_in_background(self) -> None:
+        payload = self._payload()
+        if payload is not None:
+            self._pending = self._writer.submit(self._write, payload)
+
+    def _payload(self) -> tuple[bytes, bytes] | None:
+        """What to write, taken on the UI thread so the worker never touches the session."""
         if not self.document.is_modified:
-            return
+            return None
         original = str(self.document.path) if self.document.path else None
         info = {"original": original, "name": self.document.name, "saved_at": self._clock()}
+        return to_json(self.document.current()).encode("utf-8"), json.dumps(info).encode("utf-8")
+
+    def _write(self, payload: tuple[bytes, bytes]) -> None:
+        scenario, info = payload
         try:
-            write_atomically(self.path, to_json(self.document.current()).encode("utf-8"))
-            write_atomically(self.info_path, json.dumps(info).encode("utf-8"))
+            write_atomically(self.path, scenario)
+            write_atomically(self.info_path, info)
         except ScenarioFileError:
             pass  # autosave is a safety net: a full disk must not interrupt the user's work
 
     def discard(self) -> None:
         self.timer.stop()
+        if self._pending is not None:
+            self._pending.result()  # a write still under way would bring the file back
+            self._pending = None
         self.path.unlink(missing_ok=True)
         self.info_path.unlink(missing_ok=True)
 
     def close(self) -> None:
         """A clean exit: nothing to recover."""
         self.discard()
+        self._writer.shutdown(wait=True)
         self.lock.unlock()
         Path(self.lock.fileName()).unlink(missing_ok=True)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -29,6 +29,7 @@ def tr(text: str) -> str:
 
 
 CHART_COLUMNS = 3
+STATUS_DELAY_MS = 150
 
 
 class MainWindow(QMainWindow):
@@ -48,6 +49,8 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.status.setObjectName("status_text")
         self.statusBar().addWidget(self.status, 1)
+        self.status_timer = QTimer(self, singleShot=True, interval=STATUS_DELAY_MS)
+        self.status_timer.timeout.connect(self._show_status)
 
         scroll = QScrollArea()
         scroll.setObjectName("parameter_scroll")
@@ -84,6 +87,7 @@ class MainWindow(QMainWindow):
         self.document.state_changed.connect(self._refresh_title)
         self.files.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.refresh()
+        self._show_status()
         self._refresh_title()
 
     # model -> view ----------------------------------------------------------------------------------
@@ -97,7 +101,7 @@ class MainWindow(QMainWindow):
         self.cards.show_projection(projection)
         for chart in self.charts:
             chart.show_projection(projection, session.baseline_projection)
-        self.status.setText(self._status_text(scenario))
+        self.status_timer.start()  # the status line follows once a drag pauses: it costs a relayout
 
     def refresh_pins(self) -> None:
         end_year = self.session.scenario["end_year"]
@@ -110,6 +114,9 @@ class MainWindow(QMainWindow):
         where = f" ({self.document.path.name})" if self.document.path else ""
         self.setWindowTitle(f"{self.document.name}{where}[*] — HK Planner")
         self.setWindowModified(self.document.is_modified)
+
+    def _show_status(self) -> None:
+        self.status.setText(self._status_text(self.session.scenario))
 
     def _status_text(self, scenario: Scenario) -> str:
         baseline = self.session.baseline

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from hkplanner.core import TARGETS, Projection, TargetResult
+from hkplanner.core import TARGETS, Projection, Target, TargetResult
 from hkplanner.core.formatting import number, quantity, shortfall
 from hkplanner.ui import theme
 
@@ -18,9 +18,10 @@ _NOTHING_SHOWN = object()
 
 
 class TargetCard(QFrame):
-    def __init__(self, target_key: str, parent: QWidget | None = None) -> None:
+    def __init__(self, target: Target, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName(f"card_{target_key}")
+        self.setObjectName(f"card_{target.key}")
+        self.setToolTip(tr("Source: {0}").format(target.source))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._shown: tuple | None = None
         self._verdict_shown: object = _NOTHING_SHOWN  # met (True), missed (False) or not judged (None)
@@ -31,6 +32,7 @@ class TargetCard(QFrame):
         self.title.setStyleSheet("font-weight: bold;")
         self.status.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.detail.setStyleSheet("color: #444;")
+        self.title.setText(tr(target.title))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(1)
@@ -44,12 +46,14 @@ class TargetCard(QFrame):
             return
         self._shown = (result, required_growth)
         target = result.target
-        self.title.setText(tr(target.title))
         comparison = tr("above") if target.comparison == ">" else tr("at least")
         due = (
             tr("by {0}").format(result.due_year) if target.dated else tr("by {0} (no year set)").format(result.due_year)
         )
-        self.goal.setText(f"{comparison} {quantity(target.threshold, target.unit, exact=True)} {due}")
+        goal = f"{comparison} {quantity(target.threshold, target.unit, exact=True)} {due}"
+        if required_growth is not None:
+            goal += " · " + tr("needs {0}% growth a year").format(number(required_growth))
+        self.goal.setText(goal)  # set once: a label whose text changes twice re-lays out twice
         if not result.judged:
             self.status.setText(tr("? Not judged"))
             self.detail.setText(tr("due after the projection ends: extend the horizon"))
@@ -61,9 +65,6 @@ class TargetCard(QFrame):
             self.status.setText(tr("✗ Short by {0}").format(shortfall(result.shortfall, target.unit)))
             reached = tr("reached in {0}").format(result.first_year_met) if result.first_year_met else tr("not reached")
             self.detail.setText(f"{quantity(result.value, target.unit)} in {result.due_year} · {reached}")
-        if required_growth is not None:
-            self.goal.setText(self.goal.text() + " · " + tr("needs {0}% growth a year").format(number(required_growth)))
-        self.setToolTip(tr("Source: {0}").format(target.source))
         verdict = result.met if result.judged else None
         if verdict is not self._verdict_shown:
             self._verdict_shown = verdict
@@ -78,7 +79,7 @@ class TargetCardRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.setFixedHeight(118)  # a card's text must never resize the charts below while a slider moves
-        self.cards = {target.key: TargetCard(target.key) for target in TARGETS}
+        self.cards = {target.key: TargetCard(target) for target in TARGETS}
         for card in self.cards.values():
             layout.addWidget(card)
 

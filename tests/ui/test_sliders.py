@@ -84,10 +84,11 @@ def test_reset_restores_the_default_and_the_chart(window, qtbot):
 def test_reset_all_returns_to_the_plan(window, qtbot):
     slider(window, "pue").setValue(3)
     slider(window, "gdp_growth_pct").setValue(0)
-    assert "Changed from the plan" in window.status.text()
+    qtbot.waitUntil(lambda: "Changed from the plan" in window.status.text())
+    assert "Power usage effectiveness (PUE) 1.6 → 1.15" in window.status.text()
     qtbot.mouseClick(window.panel.reset_all, Qt.MouseButton.LeftButton)
     assert window.session.scenario == window.session.baseline
-    assert window.status.text().startswith("The plan's baseline")
+    qtbot.waitUntil(lambda: window.status.text().startswith("The plan's baseline"))
 
 
 def test_model_to_view_writes_widgets_without_echoing_back(window, qtbot):

@@ -60,7 +60,7 @@ def _pen(colour: str, width: float, dashed: bool = False, dotted: bool = False) 
 
 class ProjectionChart(pg.PlotWidget):
     def __init__(self, spec: ChartSpec, parent=None) -> None:
-        super().__init__(parent=parent, background="w")
+        super().__init__(parent=parent, background="w", enableMenu=False)  # no menus built: faster start
         self.spec = spec
         self.setObjectName(spec.name)
         self.setAccessibleName(tr(spec.title))
@@ -72,10 +72,8 @@ class ProjectionChart(pg.PlotWidget):
 
         plot = self.getPlotItem()
         plot.setTitle(f"<b>{tr(spec.title)}</b> ({tr(spec.unit)})", size="11pt", color=theme.BLACK)
-        plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.setMouseEnabled(x=False, y=False)
-        plot.showGrid(x=False, y=True, alpha=0.15)
         self.legend = plot.addLegend(offset=(8, 4), labelTextSize="8pt", colCount=2, labelTextColor=theme.BLACK)
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
         for side in ("left", "bottom"):

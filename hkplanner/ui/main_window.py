@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QScrollArea, QSp
 
 from hkplanner.core import REGISTRY, Scenario
 from hkplanner.core.scenario_file import EXTENSION
-from hkplanner.ui import dialogs
+from hkplanner.ui import dialogs, theme
 from hkplanner.ui.autosave import Autosaver, find_recovery
-from hkplanner.ui.charts import build_charts
+from hkplanner.ui.charts import build_charts, framed
 from hkplanner.ui.compare_dialog import CompareDialog
 from hkplanner.ui.document import Document
 from hkplanner.ui.file_commands import FileCommands
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         grid = QGridLayout()
         grid.setSpacing(6)
         for index, chart in enumerate(self.charts):
-            grid.addWidget(chart, index // CHART_COLUMNS, index % CHART_COLUMNS)
+            grid.addWidget(framed(chart), index // CHART_COLUMNS, index % CHART_COLUMNS)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(4, 4, 4, 4)
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.resize(1600, 1000)
         self.menus = Menus(self)
         self._restore_layout()
+        self.apply_theme(self.preferences.theme())
 
         self.panel.edited.connect(self.session.set)
         self.panel.gesture_finished.connect(self.session.end_gesture)
@@ -130,6 +131,17 @@ class MainWindow(QMainWindow):
         return f"{summary}   ·   {tr('Data: plan of Aug 2024 and official statistics')}   ·   {tr('Offline')}"
 
     # commands -------------------------------------------------------------------------------------
+
+    def apply_theme(self, name: str) -> None:
+        """Standard, or projector (thick lines, large type); remembered for the next start."""
+        look = theme.LOOKS[name]
+        self.preferences.set_theme(name)
+        font = self.font()
+        font.setPointSize(look.text_pt)
+        self.setFont(font)
+        for chart in self.charts:
+            chart.apply_look(look)
+        self.menus.show_theme(name)
 
     def show_comparison(self) -> None:
         CompareDialog(self.session, self).exec()

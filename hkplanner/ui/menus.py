@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QToolButton
 
 from hkplanner.core.presets import presets
@@ -85,6 +85,23 @@ class Menus:
         self.compare = _action(window, tr("&Compare…"), window.show_comparison, "Ctrl+K", "action_compare")
         scenario_menu.addAction(self.compare)
 
+        view_menu = bar.addMenu(tr("&View"))
+        theme_menu = view_menu.addMenu(tr("&Theme"))
+        self.theme_actions = {}
+        group = QActionGroup(window)
+        for name, title in (("standard", tr("&Standard")), ("projector", tr("&Projector (large type, thick lines)"))):
+            action = theme_menu.addAction(title)
+            action.setCheckable(True)
+            action.setObjectName(f"theme_{name}")
+            action.triggered.connect(lambda _=False, n=name: window.apply_theme(n))
+            group.addAction(action)
+            self.theme_actions[name] = action
+        language_menu = view_menu.addMenu(tr("&Language"))
+        english = language_menu.addAction("English")
+        english.setCheckable(True)
+        english.setChecked(True)
+        english.setToolTip(tr("Traditional Chinese will be offered once its translation is complete."))
+
         toolbar = window.addToolBar(tr("Scenario"))
         toolbar.setObjectName("toolbar")
         toolbar.setMovable(False)
@@ -113,6 +130,9 @@ class Menus:
         self.refresh_recent()
         self.refresh_pins()
         self._refresh_revert()
+
+    def show_theme(self, name: str) -> None:
+        self.theme_actions[name].setChecked(True)
 
     def refresh_recent(self) -> None:
         self.recent_menu.clear()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 BLUE = "#0072B2"
 ORANGE = "#E69F00"
 SKY = "#56B4E9"
@@ -18,8 +20,24 @@ MISSED = "#B3261E"
 PUBLIC_FILLS = (BLUE, SKY, PURPLE)
 PRIVATE_FILLS = (ORANGE, VERMILLION, YELLOW, GREEN)
 
-LINE_WIDTH = 2.5
-GHOST_WIDTH = 1.5
+
+@dataclass(frozen=True)
+class Look:
+    """Sizes that change with the theme; colours stay, so a scenario reads the same in both."""
+
+    name: str
+    line_width: float
+    ghost_width: float
+    title_pt: int
+    tick_pt: int
+    text_pt: int  # the window's own text
+
+
+LOOKS = {
+    "standard": Look("standard", line_width=2.5, ghost_width=1.5, title_pt=11, tick_pt=9, text_pt=9),
+    # For the back of a room: thick lines and large type.
+    "projector": Look("projector", line_width=5.0, ghost_width=3.0, title_pt=14, tick_pt=13, text_pt=12),
+}
 
 # Pinned scenarios, drawn dotted, in order of pinning.
 PIN_COLOURS = ("#7B3294", "#008837", "#E7298A", "#8C510A")

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from hkplanner.core import TARGETS, Projection
 from hkplanner.core.timeline import FIRST_YEAR, LAST_HISTORY_YEAR
@@ -70,8 +71,14 @@ class ProjectionChart(pg.PlotWidget):
         self._star_points: list[tuple[int, float]] = []
         self._offset = spec.line_from - FIRST_YEAR
 
+        # The title is a QLabel above the chart (see `framed`): it wraps when narrow, where a pyqtgraph
+        # title would force the plot wider than its widget.
+        self.title = QLabel(f"<b>{tr(spec.title)}</b> ({tr(spec.unit)})")
+        self.title.setObjectName(f"{spec.name}_title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
         plot = self.getPlotItem()
-        plot.setTitle(f"<b>{tr(spec.title)}</b> ({tr(spec.unit)})", size="11pt", color=theme.BLACK)
+        plot.setContentsMargins(2, 10, 14, 2)  # room for the top tick label and the last year's label
         plot.hideButtons()
         plot.setMouseEnabled(x=False, y=False)
         self.legend = plot.addLegend(offset=(8, 4), labelTextSize="8pt", colCount=2, labelTextColor=theme.BLACK)
@@ -82,15 +89,14 @@ class ProjectionChart(pg.PlotWidget):
             axis.setTextPen(theme.BLACK)
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.getAxis("bottom").setTickSpacing(5, 1)
-        plot.getAxis("left").setWidth(52)  # a fixed width: new tick labels never re-lay the plot out
         plot.vb.disableAutoRange()
 
         self.ghosts: dict[str, pg.PlotCurveItem] = {}
         self.curves: dict[str, pg.PlotCurveItem] = {}
         self.history: dict[str, pg.ScatterPlotItem] = {}
         for line in spec.lines:
-            self.ghosts[line.key] = pg.PlotCurveItem(pen=_pen(theme.GHOST, theme.GHOST_WIDTH, dashed=True))
-            self.curves[line.key] = pg.PlotCurveItem(pen=_pen(line.colour, theme.LINE_WIDTH), name=tr(line.label))
+            self.ghosts[line.key] = pg.PlotCurveItem()
+            self.curves[line.key] = pg.PlotCurveItem(name=tr(line.label))
             plot.addItem(self.ghosts[line.key])
             plot.addItem(self.curves[line.key])
             if line.markers:
@@ -104,6 +110,7 @@ class ProjectionChart(pg.PlotWidget):
             plot.addItem(self.stars)
             self.legend.addItem(self.stars, tr("Plan target"))
         self.levels = [self._add_level(_TARGETS[key]) for key in spec.targets if not _TARGETS[key].dated]
+        self.apply_look(theme.LOOKS["standard"])
         self.pin_curves: list[pg.PlotCurveItem] = []
         self._pin_tops: list[float] = []
 
@@ -117,6 +124,19 @@ class ProjectionChart(pg.PlotWidget):
         )
         self.getPlotItem().addItem(level)
         return level
+
+    def apply_look(self, look: theme.Look) -> None:
+        """Line widths and type sizes for the theme (standard or projector)."""
+        plot = self.getPlotItem()
+        self.title.setStyleSheet(f"font-size: {look.title_pt}pt; color: {theme.BLACK}; background: white;")
+        for line in self.spec.lines:
+            self.ghosts[line.key].setPen(_pen(theme.GHOST, look.ghost_width, dashed=True))
+            self.curves[line.key].setPen(_pen(line.colour, look.line_width))
+        font = QFont()
+        font.setPointSize(look.tick_pt)
+        for side in ("left", "bottom"):
+            plot.getAxis(side).setStyle(tickFont=font)
+        plot.getAxis("left").setWidth(52 * look.tick_pt // 9)  # fixed: new tick labels never re-lay the plot out
 
     # model -> view -------------------------------------------------------------------------------
 
@@ -212,3 +232,14 @@ def set_if_changed(item: pg.PlotCurveItem, x: np.ndarray, y: np.ndarray) -> bool
         return False
     item.setData(x, y)
     return True
+
+
+def framed(chart: ProjectionChart) -> QWidget:
+    """The chart under its title, as the window lays it out."""
+    frame = QWidget()
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(chart.title)
+    layout.addWidget(chart, 1)
+    return frame

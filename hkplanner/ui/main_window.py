@@ -12,6 +12,7 @@ from hkplanner.core import REGISTRY, Scenario
 from hkplanner.core.scenario_file import EXTENSION
 from hkplanner.ui import dialogs, theme
 from hkplanner.ui.autosave import Autosaver, find_recovery
+from hkplanner.ui.caption_bar import CaptionBar
 from hkplanner.ui.charts import build_charts, framed
 from hkplanner.ui.compare_dialog import CompareDialog
 from hkplanner.ui.document import Document
@@ -20,6 +21,7 @@ from hkplanner.ui.menus import Menus
 from hkplanner.ui.parameter_panel import ParameterPanel
 from hkplanner.ui.phase_editor import PhaseEditor
 from hkplanner.ui.preferences import Preferences
+from hkplanner.ui.presentation import Presentation
 from hkplanner.ui.session import Session
 from hkplanner.ui.target_cards import TargetCardRow
 
@@ -52,7 +54,7 @@ class MainWindow(QMainWindow):
         self.status_timer = QTimer(self, singleShot=True, interval=STATUS_DELAY_MS)
         self.status_timer.timeout.connect(self._show_status)
 
-        scroll = QScrollArea()
+        self.panel_area = scroll = QScrollArea()
         scroll.setObjectName("parameter_scroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.panel)
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(4, 4, 4, 4)
+        self.caption = CaptionBar()
+        right_layout.addWidget(self.caption)
         right_layout.addWidget(self.cards)
         right_layout.addLayout(grid, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -74,6 +78,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([420, 1180])
         self.setCentralWidget(self.splitter)
         self.resize(1600, 1000)
+        self.presentation = Presentation(self)
         self.menus = Menus(self)
         self._restore_layout()
         self.apply_theme(self.preferences.theme())
@@ -132,13 +137,17 @@ class MainWindow(QMainWindow):
 
     # commands -------------------------------------------------------------------------------------
 
-    def apply_theme(self, name: str) -> None:
-        """Standard, or projector (thick lines, large type); remembered for the next start."""
+    def apply_theme(self, name: str, remember: bool = True) -> None:
+        """Standard, or projector (thick lines, large type); remembered for the next start unless
+        presentation mode is only borrowing it."""
         look = theme.LOOKS[name]
-        self.preferences.set_theme(name)
+        if remember:
+            self.preferences.set_theme(name)
+        self.theme_name = name
         font = self.font()
         font.setPointSize(look.text_pt)
         self.setFont(font)
+        self.cards.apply_look(look)
         for chart in self.charts:
             chart.apply_look(look)
         self.menus.show_theme(name)
@@ -159,7 +168,12 @@ class MainWindow(QMainWindow):
 
     # window events ----------------------------------------------------------------------------------
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.presentation.blank.setGeometry(self.rect())
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.presentation.leave()
         if not self.files.ready_to_discard():
             event.ignore()
             return

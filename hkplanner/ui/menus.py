@@ -96,13 +96,17 @@ class Menus:
             action.triggered.connect(lambda _=False, n=name: window.apply_theme(n))
             group.addAction(action)
             self.theme_actions[name] = action
+        view_menu.addSeparator()
+        self.present = _action(window, tr("&Present"), window.presentation.enter, "F5", "action_present")
+        view_menu.addAction(self.present)
+        view_menu.addSeparator()
         language_menu = view_menu.addMenu(tr("&Language"))
         english = language_menu.addAction("English")
         english.setCheckable(True)
         english.setChecked(True)
         english.setToolTip(tr("Traditional Chinese will be offered once its translation is complete."))
 
-        toolbar = window.addToolBar(tr("Scenario"))
+        self.toolbar = toolbar = window.addToolBar(tr("Scenario"))
         toolbar.setObjectName("toolbar")
         toolbar.setMovable(False)
         presets_button = QToolButton()
@@ -111,7 +115,7 @@ class Menus:
         presets_button.setMenu(self.presets_menu)
         presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         toolbar.addWidget(presets_button)
-        for action in (self.pin_current, self.compare):
+        for action in (self.pin_current, self.compare, self.present):
             toolbar.addAction(action)
         # The toolbar's undo and redo keep fixed labels (the Edit menu names the step): changing a
         # toolbar action's text or tooltip on every edit costs about a millisecond each time.

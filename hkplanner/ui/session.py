@@ -84,6 +84,17 @@ class Session(QObject):
         if scenario != self._scenario:
             self.undo_stack.push(ScenarioChange(self._show, self._scenario, scenario, label, merge_key))
 
+    def preview(self, scenario: Scenario) -> None:
+        """Show a scenario on the way to another (an animation frame): no undo step, no saved state."""
+        self._show(scenario)
+
+    def land(self, before: Scenario, after: Scenario, label: str) -> None:
+        """End a previewed journey: one undo step from where it started (not from the last frame)."""
+        if after != before:
+            self.undo_stack.push(ScenarioChange(self._show, before, after, label, None))
+        else:
+            self._show(after)
+
     def end_gesture(self) -> None:
         """The user let go of a slider: the next edit starts a new undo step."""
         top = self.undo_stack.command(self.undo_stack.index() - 1)

@@ -78,10 +78,14 @@ class TargetCardRow(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.setFixedHeight(118)  # a card's text must never resize the charts below while a slider moves
+        self.apply_look(theme.LOOKS["standard"])
         self.cards = {target.key: TargetCard(target) for target in TARGETS}
         for card in self.cards.values():
             layout.addWidget(card)
+
+    def apply_look(self, look: theme.Look) -> None:
+        # A fixed height: a card's text must never resize the charts below while a slider moves.
+        self.setFixedHeight(118 * look.text_pt // 9)
 
     def show_projection(self, projection: Projection) -> None:
         for result in projection.targets:

@@ -50,8 +50,8 @@ def ask_restore(parent: QWidget, name: str, saved: str) -> bool:
     return answer == buttons.Yes
 
 
-def choose_open_path(parent: QWidget, folder: str) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, tr("Open scenario"), folder, SCENARIO_FILTER)
+def choose_open_path(parent: QWidget, folder: str, file_filter: str = SCENARIO_FILTER) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Open"), folder, file_filter)
     return Path(path) if path else None
 
 

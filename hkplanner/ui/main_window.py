@@ -23,6 +23,7 @@ from hkplanner.ui.phase_editor import PhaseEditor
 from hkplanner.ui.preferences import Preferences
 from hkplanner.ui.presentation import Presentation
 from hkplanner.ui.session import Session
+from hkplanner.ui.storyline_editor import StorylineEditor
 from hkplanner.ui.target_cards import TargetCardRow
 
 
@@ -151,6 +152,11 @@ class MainWindow(QMainWindow):
         for chart in self.charts:
             chart.apply_look(look)
         self.menus.show_theme(name)
+
+    def edit_storyline(self) -> None:
+        editor = StorylineEditor(self.presentation.storyline, self.session, self)
+        if editor.exec():
+            self.presentation.set_storyline(editor.storyline())
 
     def show_comparison(self) -> None:
         CompareDialog(self.session, self).exec()

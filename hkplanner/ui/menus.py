@@ -99,6 +99,7 @@ class Menus:
         view_menu.addSeparator()
         self.present = _action(window, tr("&Present"), window.presentation.enter, "F5", "action_present")
         view_menu.addAction(self.present)
+        view_menu.addAction(_action(window, tr("Edit &Storyline…"), window.edit_storyline, None, "action_storyline"))
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(tr("&Language"))
         english = language_menu.addAction("English")

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEasingCurve, QEvent, QObject, Qt, 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from hkplanner.core import REGISTRY
 from hkplanner.core.seeds import bundled_dir
 from hkplanner.core.storyline import Storyline, caption, interpolate, read_storyline
 from hkplanner.ui.presenter_view import PresenterView
@@ -155,7 +156,21 @@ class Presentation(QObject):
     def _show_caption(self, index: int) -> None:
         steps = self.storyline.steps
         change = caption(steps[index - 1].scenario, steps[index].scenario) if index else ""
-        self.window.caption.show_step(index, len(steps), steps[index].title, change)
+        scenario = steps[index].scenario
+        levers = " · ".join(
+            f"{REGISTRY[key].title}: {scenario[key]:,.{REGISTRY[key].decimals}f} {REGISTRY[key].unit}"
+            for key in self.key_levers()
+        )
+        self.window.caption.show_step(index, len(steps), steps[index].title, change, levers)
+
+    def key_levers(self) -> list[str]:
+        """The levers this storyline moves: the few worth keeping on the audience's screen."""
+        first = self.storyline.steps[0].scenario
+        return [
+            key
+            for key, parameter in REGISTRY.items()
+            if parameter.kind == "lever" and any(step.scenario[key] != first[key] for step in self.storyline.steps)
+        ]
 
     # keys ----------------------------------------------------------------------------------------------
 

@@ -47,6 +47,8 @@ def test_clicker_keys_step_forward_and_back_and_land_exactly(window, qtbot):
         assert window.session.scenario == steps[expected].scenario
     assert "2 of 5" in window.caption.title.text()
     assert window.caption.change.text() == "Delay to private build-out 0 → 2 years"
+    assert "Delay to private build-out: 2 years" in window.caption.levers.text()
+    assert "Private co-investment per public dollar: 1.25 HK$ per HK$" in window.caption.levers.text()
     assert "✗" in window.cards.cards["compute_private_2030"].status.text()
     for key in (Qt.Key.Key_Space, Qt.Key.Key_Down):
         press(qtbot, window, key)
@@ -112,3 +114,31 @@ def test_steps_are_undoable_changes(window, qtbot):
     assert window.menus.undo.text() == "&Undo Step 2: What if the private build-out slips two years?"
     window.menus.undo.trigger()
     assert window.session.scenario.values == window.presentation.storyline.steps[0].scenario.values
+
+
+def test_the_storyline_is_editable_and_saved(window, qtbot, answers, tmp_path):
+    from hkplanner.core.storyline import read_storyline
+    from hkplanner.ui.storyline_editor import StorylineEditor
+
+    window.session.set("pue", 2.0)
+    editor = StorylineEditor(window.presentation.storyline, window.session, window)
+    qtbot.addWidget(editor)
+    editor.list.setCurrentRow(4)
+    editor.buttons["add"].click()  # after the last step
+    qtbot.keyClicks(editor.title, " with cooling")
+    editor.notes.setPlainText("Cooling costs more than planned.")
+    editor.buttons["up"].click()
+    story = editor.storyline()
+    assert len(story.steps) == 6
+    assert story.steps[4].title == "Official plan (Aug 2024) with cooling"
+    assert story.steps[4].scenario["pue"] == 2.0
+    assert story.steps[4].notes == "Cooling costs more than planned."
+    answers.save_path = tmp_path / "mine.hkstory"
+    editor.buttons["save"].click()
+    assert read_storyline(tmp_path / "mine.hkstory") == story
+    editor.accept()
+    window.presentation.set_storyline(editor.storyline())
+    window.presentation.enter()
+    window.presentation.go_to(4, animate=False)
+    assert window.session.scenario["pue"] == 2.0
+    assert "5 of 6" in window.caption.title.text()

@@ -142,3 +142,44 @@ def test_the_storyline_is_editable_and_saved(window, qtbot, answers, tmp_path):
     window.presentation.go_to(4, animate=False)
     assert window.session.scenario["pue"] == 2.0
     assert "5 of 6" in window.caption.title.text()
+
+
+TWO_SCREENS = {
+    "screens": [
+        {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 800, "logicalDpi": 96, "logicalBaseDpi": 96},
+        {"name": "projector", "x": 1280, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96},
+    ]
+}
+
+TWO_SCREEN_CHILD = """
+from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+app = QApplication([])
+from hkplanner.ui import MainWindow
+window = MainWindow()
+window.show()
+window.presentation.enter()
+QTest.qWait(100)
+presenter = window.presentation.presenter
+print(window.screen().name(), window.isFullScreen(), presenter.isVisible(), presenter.screen().name())
+window.presentation.leave()
+window.session.undo_stack.setClean()
+window.close()
+"""
+
+
+def test_with_two_screens_the_audience_gets_the_charts_and_the_presenter_the_notes(tmp_path):
+    """The offscreen platform can pretend to have a laptop screen and a projector."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(TWO_SCREENS), encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    result = subprocess.run(
+        [sys.executable, "-c", TWO_SCREEN_CHILD], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["projector", "True", "True", "laptop"]

@@ -178,24 +178,19 @@ def test_more_co_investment_never_lowers_private_capital(scenario, ratios):
     assert _not_below(higher[known], lower[known])
 
 
+@pytest.mark.parametrize(
+    ("growth", "share"),
+    [("mfg_growth_pct", "mfg_share_gdp_pct"), ("rnd_private_growth_pct", "rnd_private_share_pct")],
+)
 @SETTINGS
-@given(scenarios(), _pair("mfg_growth_pct"))
-def test_faster_manufacturing_growth_never_lowers_its_share(scenario, growths):
-    low, high = growths
-    slower = project(scenario.replace(mfg_growth_pct=low))
-    faster = project(scenario.replace(mfg_growth_pct=high))
+@given(data=st.data())
+def test_faster_growth_never_lowers_its_share(growth, share, data):
+    scenario = data.draw(scenarios())
+    low, high = data.draw(_pair(growth))
+    slower = project(scenario.replace(**{growth: low}))
+    faster = project(scenario.replace(**{growth: high}))
     projected = ~slower.is_history
-    assert _not_below(faster["mfg_share_gdp_pct"][projected], slower["mfg_share_gdp_pct"][projected])
-
-
-@SETTINGS
-@given(scenarios(), _pair("rnd_private_growth_pct"))
-def test_faster_private_rnd_growth_never_lowers_its_share(scenario, growths):
-    low, high = growths
-    slower = project(scenario.replace(rnd_private_growth_pct=low))
-    faster = project(scenario.replace(rnd_private_growth_pct=high))
-    projected = ~slower.is_history
-    assert _not_below(faster["rnd_private_share_pct"][projected], slower["rnd_private_share_pct"][projected])
+    assert _not_below(faster[share][projected], slower[share][projected])
 
 
 @SETTINGS

@@ -1,4 +1,5 @@
-"""The `hkplanner` command: opens the window on the plan's baseline, or on a scenario file."""
+"""The `hkplanner` command: opens the window on the plan's baseline, or on a scenario file.
+`hkplanner export ...` exports without a window (hkplanner/export/cli.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="hkplanner",
         description="What-if scenarios for Hong Kong's AI-computing and innovation plan.",
+        epilog="hkplanner export SCENARIO_OR_PRESET ... exports without opening the window; "
+        "see hkplanner export --help.",
     )
     parser.add_argument("--version", action="version", version=f"HK Planner {__version__}")
     parser.add_argument("scenario", nargs="?", type=Path, help="a .hkplan scenario file to open")
@@ -27,7 +30,12 @@ def configure(app) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["export"]:  # a file named "export" opens as ./export
+        from hkplanner.export.cli import main as export
+
+        return export(argv[1:])
+    arguments = parse_arguments(argv)
 
     from PySide6.QtWidgets import QApplication
 

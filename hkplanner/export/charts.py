@@ -1,0 +1,185 @@
+"""Chart images with the chart's title drawn on them: PNG at twice screen resolution, SVG, the clipboard.
+
+Works on the window's live charts and on charts built offscreen for a scenario (`offscreen_charts`).
+The scene is rendered directly: pyqtgraph's own SVG exporter fails on Qt 6.11 and later.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QTextDocument
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication, QGraphicsItem
+
+from hkplanner.core import Scenario, project
+from hkplanner.export.files import chart_file_name, ensure_folder, write_bytes
+from hkplanner.export.provenance import Provenance
+from hkplanner.export.summary import baseline_over
+from hkplanner.ui import theme
+from hkplanner.ui.charts import ProjectionChart, build_charts
+
+CHART_SIZE = QSize(800, 500)  # charts built for export: a slide's proportions
+SCALE = 2  # PNGs at twice screen resolution
+TITLE_MARGIN = 6
+
+
+@contextmanager
+def offscreen_charts(
+    scenario: Scenario, pins: Sequence[tuple[str, Scenario]] = (), size: QSize = CHART_SIZE
+) -> Iterator[list[ProjectionChart]]:
+    """Every chart for a scenario, with the baseline's ghost and any pinned scenarios; closed afterwards."""
+    charts = build_charts()
+    end_year = scenario["end_year"]
+    projection, ghost = project(scenario), baseline_over(scenario)
+    pinned = [(label, project(other.replace(end_year=end_year))) for label, other in pins]
+    try:
+        for chart in charts:
+            chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+            chart.resize(size)
+            chart.show()  # a hidden widget is never laid out; this one never reaches the screen
+            if pinned:
+                chart.show_pins(pinned)
+            chart.show_projection(projection, ghost)
+        QApplication.sendPostedEvents()  # legend layouts
+        yield charts
+    finally:
+        for chart in charts:
+            chart.close()
+            chart.deleteLater()
+
+
+def chart_title(chart: ProjectionChart) -> str:
+    return f"{chart.spec.title} ({chart.spec.unit})"
+
+
+def _title_document(chart: ProjectionChart) -> QTextDocument:
+    """The title label's own text and font, so the image reads like the window."""
+    chart.title.ensurePolished()  # applies the look's font size from the style sheet
+    font = chart.title.font()
+    font.setFeature(QFont.Tag("liga"), 0)  # ligatures copy out of SVG and PDF as single odd characters
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setDocumentMargin(TITLE_MARGIN)
+    document.setHtml(f'<div align="center" style="color: {theme.BLACK}">{chart.title.text()}</div>')
+    document.setTextWidth(chart.width())
+    return document
+
+
+def framed_size(chart: ProjectionChart) -> QSizeF:
+    """Title above plot, in the chart's logical pixels."""
+    return QSizeF(chart.width(), _title_document(chart).size().height() + chart.height())
+
+
+@contextmanager
+def _export_mode(chart: ProjectionChart) -> Iterator[None]:
+    """Vector output for every target: cached items and pyqtgraph's symbol atlas would paint as bitmaps."""
+    none = QGraphicsItem.CacheMode.NoCache
+    items = chart.scene().items()
+    cached = [(item, item.cacheMode()) for item in items if item.cacheMode() != none]
+    exporting = [item for item in items if hasattr(item, "setExportMode")]
+    for item, _ in cached:
+        item.setCacheMode(none)
+    for item in exporting:
+        item.setExportMode(True, {"antialias": True})
+    try:
+        yield
+    finally:
+        for item in exporting:
+            item.setExportMode(False)
+        for item, mode in cached:
+            item.setCacheMode(mode)
+
+
+def paint_chart(painter: QPainter, chart: ProjectionChart, target: QRectF) -> None:
+    """Title and plot, scaled to fill the target's width (the height follows the chart's proportions)."""
+    title = _title_document(chart)
+    factor = target.width() / chart.width()
+    painter.save()
+    painter.translate(target.topLeft())
+    painter.scale(factor, factor)
+    title.drawContents(painter)
+    plot = QRectF(0, title.size().height(), chart.width(), chart.height())
+    with _export_mode(chart):
+        chart.scene().prepareForPaint()
+        chart.scene().render(painter, plot, chart.sceneRect())
+    painter.restore()
+
+
+def chart_image(chart: ProjectionChart, scale: float = SCALE) -> QImage:
+    """Title and plot at `scale` times the chart's size on screen."""
+    size = framed_size(chart)
+    image = QImage((size * scale).toSize(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(scale)  # paint in the chart's own units; Qt scales lines, symbols and text
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    paint_chart(painter, chart, QRectF(QPointF(0, 0), size))
+    painter.end()
+    return image
+
+
+def chart_png(chart: ProjectionChart, path: str | os.PathLike, provenance: Provenance, scale: float = SCALE) -> Path:
+    image = chart_image(chart, scale)
+    dots_per_metre = round(scale * chart.logicalDpiX() / 0.0254)  # after painting: the DPI sizes fonts
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    for key, value in _png_text(chart, provenance).items():
+        image.setText(key, value)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return write_bytes(path, bytes(data))
+
+
+def _png_text(chart: ProjectionChart, provenance: Provenance) -> dict[str, str]:
+    """PNG text chunks: the standard keywords first, then the provenance fields by name."""
+    return {
+        "Title": chart_title(chart),
+        "Description": provenance.text(),
+        "Software": provenance.app,
+        "Creation Time": provenance.time,
+        **dict(provenance.items()),
+    }
+
+
+def chart_svg(chart: ProjectionChart, path: str | os.PathLike, provenance: Provenance) -> Path:
+    """Vector SVG; its <title> names the chart and scenario, its <desc> holds the provenance."""
+    size = framed_size(chart)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(size.toSize())
+    generator.setViewBox(QRectF(QPointF(0, 0), size))
+    generator.setResolution(chart.logicalDpiX())  # the view's DPI, so text keeps its size against the plot
+    generator.setTitle(f"{chart_title(chart)} — {provenance.scenario_name}")
+    generator.setDescription(provenance.text())
+    painter = QPainter(generator)
+    paint_chart(painter, chart, QRectF(QPointF(0, 0), size))
+    painter.end()
+    return write_bytes(path, bytes(data))
+
+
+def copy_chart(chart: ProjectionChart, scale: float = SCALE) -> QImage:
+    """The chart with its title on the clipboard, for pasting into slides."""
+    image = chart_image(chart, scale)
+    QGuiApplication.clipboard().setImage(image)
+    return image
+
+
+def write_chart_files(
+    charts: Sequence[ProjectionChart], folder: str | os.PathLike, provenance: Provenance, kind: str
+) -> Iterator[Path]:
+    """Every chart as `kind` ('png' or 'svg') in the folder, named after the scenario and chart; yields each path."""
+    writers = {"png": chart_png, "svg": chart_svg}
+    folder = ensure_folder(folder)
+    for chart in charts:
+        name = chart_file_name(provenance.scenario_name, chart.spec.name, kind)
+        yield writers[kind](chart, folder / name, provenance)

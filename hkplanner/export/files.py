@@ -1,0 +1,45 @@
+"""Where exports go: safe file names, and atomic writes that fail with one kind of error."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from hkplanner.core.scenario_file import ScenarioFileError, write_atomically
+
+
+class ExportError(Exception):
+    """An export that could not be written; the message names the file and the reason."""
+
+
+def safe_name(text: str, limit: int = 60) -> str:
+    """A file-name part: letters (any script), digits, '-' and '_' only; never empty."""
+    cleaned = re.sub(r"[^\w-]+", "-", text, flags=re.UNICODE).strip("-_")
+    return cleaned[:limit].rstrip("-_") or "scenario"
+
+
+def chart_file_name(scenario_name: str, chart_name: str, suffix: str) -> str:
+    """E.g. 'Private-build-out-two-years-late_compute.png' for chart 'chart_compute'."""
+    return f"{safe_name(scenario_name)}_{safe_name(chart_name.removeprefix('chart_'))}.{suffix.lstrip('.')}"
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
+    """All or nothing: a failed write leaves any earlier file as it was."""
+    path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"{path}: is a folder, not a file name")
+    try:
+        write_atomically(path, data)
+    except ScenarioFileError as error:
+        raise ExportError(f"{path}: {error.reason}") from None
+    return path
+
+
+def ensure_folder(path: str | os.PathLike) -> Path:
+    path = Path(path)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(f"{path}: the folder could not be made ({error.strerror or error})") from None
+    return path

@@ -1,0 +1,187 @@
+"""The briefing pack: a PDF with a cover, the targets against the baseline, every chart (vector), what the
+scenario changes with sources, and the notes; a footer with scenario, versions and time on every page.
+
+Written with Qt's QPdfWriter at the charts' screen DPI, so the scene renders at its own proportions
+(rendering a widget into a PDF gives a blank page; rendering its scene gives vectors and embedded fonts).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+from hkplanner.core import Scenario, baseline, project
+from hkplanner.core.formatting import quantity
+from hkplanner.core.scenario_file import ScenarioDocument
+from hkplanner.export.charts import offscreen_charts
+from hkplanner.export.files import write_bytes
+from hkplanner.export.page_flow import GAP, Cell, PageFlow
+from hkplanner.export.provenance import Provenance
+from hkplanner.export.summary import TargetRow, baseline_over, changed_parameters, target_rows, value_text, verdict
+from hkplanner.ui import theme
+from hkplanner.ui.charts import ProjectionChart
+
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+MARGIN_MM = 15
+TITLE = "Hong Kong AI computing and innovation plan: what-if briefing"
+HOW_TO_READ = (
+    "In every chart the solid line is this scenario, the dashed grey line the plan's baseline, squares and "
+    "diamonds the published figures, stars the plan's targets, and dotted lines any pinned scenarios."
+)
+
+
+def briefing_pdf(
+    document: ScenarioDocument,
+    path: str | os.PathLike,
+    paper: str = "a4",
+    pins: Sequence[tuple[str, Scenario]] = (),
+    charts: Sequence[ProjectionChart] | None = None,
+    exported_at: datetime | None = None,
+) -> Path:
+    """Write the pack for `document`'s scenario. Charts are built offscreen unless given (e.g. already
+    built for PNG export); `pins` are drawn on them as in the window. Raises ExportError."""
+    if paper not in PAPERS:
+        raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
+    if charts is None:
+        with offscreen_charts(document.scenario, pins) as built:
+            return briefing_pdf(document, path, paper, pins, built, exported_at)
+    provenance = Provenance.of(document.scenario, exported_at)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = _writer(buffer, paper, provenance, document, charts)
+    rows = target_rows(project(document.scenario), baseline_over(document.scenario))
+    flow = PageFlow(writer, provenance.footer())
+    _cover(flow, document, provenance, rows)
+    flow.new_page()
+    _targets(flow, rows)
+    _charts(flow, charts)
+    _changes(flow, document.scenario)
+    _notes(flow, document)
+    flow.finish()
+    buffer.close()
+    return write_bytes(path, bytes(data))
+
+
+def _writer(buffer, paper, provenance: Provenance, document: ScenarioDocument, charts) -> QPdfWriter:
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(PAPERS[paper]))
+    writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+    writer.setResolution(charts[0].logicalDpiY() if charts else 96)  # the scene's own units: see the docstring
+    writer.setTitle(f"HK Planner briefing: {provenance.scenario_name}")
+    writer.setCreator(provenance.app)
+    writer.setAuthor(document.author or provenance.app)
+    writer.setDocumentXmpMetadata(_xmp(provenance).encode("utf-8"))
+    return writer
+
+
+def _xmp(provenance: Provenance) -> str:
+    """The provenance in the PDF's XMP metadata, where the info dictionary has no room for it."""
+    title = escape(f"HK Planner briefing: {provenance.scenario_name}")
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>'
+        f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(provenance.text())}</rdf:li></rdf:Alt>'
+        "</dc:description>"
+        f"<xmp:CreatorTool>{escape(provenance.app)}</xmp:CreatorTool>"
+        f"<xmp:CreateDate>{provenance.exported_at.isoformat()}</xmp:CreateDate>"
+        f"<pdf:Keywords>{escape(provenance.changes_text)}</pdf:Keywords>"
+        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    )
+
+
+def _cover(flow: PageFlow, document: ScenarioDocument, provenance: Provenance, rows: list[TargetRow]) -> None:
+    flow.space(flow.left * 0.2)
+    flow.text("HK PLANNER · BRIEFING PACK", size=9, colour=theme.GHOST, centred=True)
+    flow.text(TITLE, size=16, centred=True)
+    flow.space(24)
+    flow.text(document.scenario.name, size=24, bold=True, centred=True)
+    if document.description:
+        flow.text(document.description, size=11, centred=True)
+    flow.space(24)
+    met = sum(row.scenario.met for row in rows)
+    plan = sum(row.baseline.met for row in rows)
+    summary = f"{met} of {len(rows)} plan targets met (the plan's baseline: {plan} of {len(rows)})"
+    flow.text(summary, size=12, centred=True)
+    flow.space(flow.left * 0.4)
+    when = provenance.exported_at
+    flow.text(f"{when.day} {when:%B %Y}", size=11, centred=True)
+    if document.author:
+        flow.text(f"Scenario by {document.author}", size=10, centred=True)
+    flow.text(f"{provenance.app} · default data version {provenance.data_version}", size=10, centred=True)
+
+
+def _targets(flow: PageFlow, target_rows: list[TargetRow]) -> None:
+    flow.heading("Targets")
+    rows = []
+    for row in target_rows:
+        result = row.scenario
+        colour = theme.MET if result.met else theme.MISSED if result.judged else theme.GHOST
+        rows.append(
+            [
+                row.title,
+                str(result.due_year),
+                Cell(f"{verdict(result)}: {quantity(result.value, result.target.unit)}", colour, bold=True),
+                str(result.first_year_met or "–"),
+                row.shortfall_text,
+                f"{verdict(row.baseline)}: {quantity(row.baseline.value, result.target.unit)}",
+                row.against_baseline_text,
+            ]
+        )
+    headers = ["Target", "Due", "This scenario", "First met", "Shortfall", "Plan's baseline", "Against baseline"]
+    flow.table(headers, rows, widths=[3.2, 0.9, 2.2, 1.0, 1.4, 2.2, 1.6])
+    flow.text(HOW_TO_READ, size=9, colour=theme.GHOST)
+
+
+def _charts(flow: PageFlow, charts: Sequence[ProjectionChart]) -> None:
+    flow.new_page()
+    per_page = 2
+    for chart in charts:
+        flow.chart(chart, max_height=flow.bottom / per_page - 2 * GAP)
+
+
+def _changes(flow: PageFlow, scenario: Scenario) -> None:
+    flow.new_page()
+    flow.heading("What this scenario changes")
+    changed = changed_parameters(scenario)
+    if not changed:
+        flow.text("No parameter differs from the plan's baseline.")
+    else:
+        rows = [
+            [
+                parameter.title,
+                value_text(parameter, value),
+                value_text(parameter, default),
+                parameter.kind.capitalize(),
+                parameter.source,
+            ]
+            for parameter, value, default in changed
+        ]
+        headers = ["Parameter", "This scenario", "Plan's baseline", "Kind", "Source of the baseline value"]
+        flow.table(headers, rows, widths=[2.4, 1.3, 1.3, 1.3, 4.0])
+    if scenario.phases != baseline().phases:
+        flow.heading("Compute phases in this scenario", size=12)
+        rows = [
+            [p.name, p.owner, f"{p.capacity_pf:,g} PF", f"{p.start_year}–{p.completion_year}", p.ramp, p.source or "–"]
+            for p in scenario.phases
+        ]
+        flow.table(["Phase", "Owner", "Capacity", "Build", "Ramp", "Source"], rows, widths=[2.2, 1, 1, 1, 1, 3.8])
+
+
+def _notes(flow: PageFlow, document: ScenarioDocument) -> None:
+    flow.heading("Notes")
+    if not (document.description or document.notes):
+        flow.text("This scenario has no description or notes.", colour=theme.GHOST)
+    if document.description:
+        flow.text(document.description)
+    if document.notes:
+        flow.text(document.notes)

@@ -1,0 +1,150 @@
+"""The workbook (XLSX, written by pandas through openpyxl) and the projection as CSV.
+
+Sheets: Projection (units in the headers), Parameters, Targets, Pinned (scenarios side by side) and
+Provenance; the workbook's document properties carry the provenance too.
+
+The CSV starts with a few '# ' comment lines of provenance, then a plain table:
+`pandas.read_csv(path, comment="#", index_col=0)` reads it back (no value or header holds a '#').
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from hkplanner.core import COLUMNS, REGISTRY, Projection, Scenario, baseline, project
+from hkplanner.core.compare import comparison_table
+from hkplanner.core.scenario_file import ScenarioDocument
+from hkplanner.export.files import write_bytes
+from hkplanner.export.provenance import Provenance
+from hkplanner.export.summary import baseline_over, target_rows
+
+HISTORY_HEADER = "Published figure (not projected)"
+MAX_COLUMN_WIDTH = 60
+
+
+def projection_table(projection: Projection) -> pd.DataFrame:
+    """The projection, one row per year, headers 'Title (unit)'."""
+    headers = {key: f"{title} ({unit})" for key, (title, unit) in COLUMNS.items()}
+    table = projection.frame.rename(columns={**headers, "is_history": HISTORY_HEADER})
+    table.index.name = "Year"
+    return table
+
+
+def parameters_table(scenario: Scenario) -> pd.DataFrame:
+    reference = baseline()
+    rows = [
+        {
+            "Key": key,
+            "Parameter": parameter.title,
+            "Value": scenario[key],
+            "Default (plan's baseline)": parameter.default,
+            "Unit": parameter.unit,
+            "Changed": scenario[key] != reference[key],
+            "Kind": parameter.kind,
+            "Basis": parameter.basis,
+            "Source": parameter.source,
+            "Meaning": parameter.doc,
+        }
+        for key, parameter in REGISTRY.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+def targets_table(scenario: Scenario) -> pd.DataFrame:
+    rows = []
+    for row in target_rows(project(scenario), baseline_over(scenario)):
+        mine, theirs, target = row.scenario, row.baseline, row.scenario.target
+        rows.append(
+            {
+                "Target": row.title,
+                "Due year": mine.due_year,
+                "Threshold": target.threshold,
+                "Unit": target.unit,
+                "Value": mine.value,
+                "Met": mine.met,
+                "First year met": mine.first_year_met,
+                "Shortfall": mine.shortfall,
+                "Baseline value": theirs.value,
+                "Baseline met": theirs.met,
+                "Baseline first year met": theirs.first_year_met,
+                "Against baseline": row.against_baseline,
+                "Source": target.source,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def pinned_table(scenario: Scenario, pins: Sequence[tuple[str, Scenario]]) -> pd.DataFrame:
+    """This scenario, then the pinned ones, side by side (as the Compare dialog shows them)."""
+    table = comparison_table([(f"This scenario: {scenario.name}", scenario), *pins], baseline())
+    return table.reset_index().rename(columns={"section": "Section", "item": "Item"})
+
+
+def provenance_table(document: ScenarioDocument, provenance: Provenance) -> pd.DataFrame:
+    rows = [("Scenario", provenance.scenario_name), ("Description", document.description)]
+    rows += [("Author", document.author)] if document.author else []
+    rows += [("Change from the plan's baseline", change) for change in provenance.changes] or [
+        ("Change from the plan's baseline", provenance.changes_text)
+    ]
+    rows += [(name, value) for name, value in provenance.items() if name in ("App version", "Data version", "Exported")]
+    return pd.DataFrame(rows, columns=["Field", "Value"])
+
+
+def workbook_xlsx(
+    document: ScenarioDocument,
+    path: str | os.PathLike,
+    pins: Sequence[tuple[str, Scenario]] = (),
+    exported_at: datetime | None = None,
+) -> Path:
+    """Raises ExportError when the file cannot be written."""
+    scenario = document.scenario
+    provenance = Provenance.of(scenario, exported_at)
+    sheets = {
+        "Projection": (projection_table(project(scenario)), True),
+        "Parameters": (parameters_table(scenario), False),
+        "Targets": (targets_table(scenario), False),
+        "Pinned": (pinned_table(scenario, pins), False),
+        "Provenance": (provenance_table(document, provenance), False),
+    }
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, (table, with_index) in sheets.items():
+            table.to_excel(writer, sheet_name=name, index=with_index, freeze_panes=(1, 1 if with_index else 0))
+            _fit_columns(writer.sheets[name])
+        _set_properties(writer.book.properties, provenance)
+    return write_bytes(path, buffer.getvalue())
+
+
+def _fit_columns(sheet) -> None:
+    for column in sheet.columns:
+        longest = max(len(str(cell.value)) for cell in column if cell.value is not None) if column else 0
+        sheet.column_dimensions[column[0].column_letter].width = min(MAX_COLUMN_WIDTH, max(8, longest + 2))
+
+
+def _set_properties(properties, provenance: Provenance) -> None:
+    properties.title = f"HK Planner: {provenance.scenario_name}"
+    properties.subject = "What-if scenario for Hong Kong's AI-computing and innovation plan"
+    properties.creator = provenance.app
+    properties.lastModifiedBy = provenance.app
+    properties.description = provenance.text()
+    properties.keywords = provenance.changes_text
+    properties.version = provenance.data_version
+    stamp = provenance.exported_at.astimezone(UTC).replace(tzinfo=None)  # openpyxl writes naive times as UTC
+    properties.created = properties.modified = stamp
+
+
+def projection_csv(projection: Projection, path: str | os.PathLike, exported_at: datetime | None = None) -> Path:
+    """Provenance as leading '# ' lines, then the table; see the module docstring for reading it back."""
+    provenance = Provenance.of(projection.scenario, exported_at)
+    comments = "".join(f"# {name}: {_one_line(value)}\n" for name, value in provenance.items())
+    return write_bytes(path, (comments + projection_table(projection).to_csv()).encode("utf-8"))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

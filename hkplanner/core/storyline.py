@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from hkplanner.core.changes import describe_changes
 from hkplanner.core.parameters import REGISTRY, ParameterError
 from hkplanner.core.phases import Phase
 from hkplanner.core.presets import preset
@@ -36,23 +37,8 @@ class Storyline:
 
 
 def caption(before: Scenario, after: Scenario) -> str:
-    """What changed between two steps, in a line: 'Delay to private build-out 0 → 2 years'."""
-    changes = [
-        f"{REGISTRY[key].title} {_shown(key, before[key])} → {_shown(key, after[key])} {REGISTRY[key].unit}"
-        for key in after.changed_keys(before)
-        if key != "end_year"
-    ]
-    names_before = {phase.name for phase in before.phases}
-    names_after = {phase.name for phase in after.phases}
-    changes += [f"+ {name}" for name in sorted(names_after - names_before)]
-    changes += [f"− {name}" for name in sorted(names_before - names_after)]
-    if not changes and before.phases != after.phases:
-        changes.append("compute phases edited")
-    return "; ".join(changes)
-
-
-def _shown(key: str, value: float) -> str:
-    return f"{value:,.{REGISTRY[key].decimals}f}"
+    """What changed between two steps, in a line."""
+    return "; ".join(describe_changes(before, after))
 
 
 def interpolate(start: Scenario, end: Scenario, fraction: float) -> Scenario:

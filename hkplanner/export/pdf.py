@@ -17,13 +17,14 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 from hkplanner.core import Scenario, baseline, project
+from hkplanner.core.changes import value_text
 from hkplanner.core.formatting import quantity
 from hkplanner.core.scenario_file import ScenarioDocument
 from hkplanner.export.charts import offscreen_charts
 from hkplanner.export.files import write_bytes
 from hkplanner.export.page_flow import GAP, Cell, PageFlow
 from hkplanner.export.provenance import Provenance
-from hkplanner.export.summary import TargetRow, baseline_over, changed_parameters, target_rows, value_text, verdict
+from hkplanner.export.summary import TargetRow, baseline_over, changed_parameters, target_rows, verdict
 from hkplanner.ui import theme
 from hkplanner.ui.charts import ProjectionChart
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from hkplanner import __version__
-from hkplanner.core import REGISTRY, Scenario, baseline
+from hkplanner.core import Scenario, baseline
+from hkplanner.core.changes import describe_changes
 from hkplanner.core.data_versions import current_version
-from hkplanner.export.summary import value_text
 
 NO_CHANGES = "none: the plan's baseline"
 
@@ -61,12 +61,4 @@ class Provenance:
 
 
 def changes_from_baseline(scenario: Scenario) -> tuple[str, ...]:
-    reference = baseline()
-    lines = []
-    for key in scenario.changed_keys(reference):
-        old, new = (value_text(REGISTRY[key], source[key]) for source in (reference, scenario))
-        lines.append(f"{REGISTRY[key].title}: {old} → {new}")
-    if scenario.phases != reference.phases:
-        phases = ", ".join(f"{p.name} {p.capacity_pf:,g} PF by {p.completion_year}" for p in scenario.phases)
-        lines.append(f"Compute phases: {phases or 'none'}")
-    return tuple(lines)
+    return tuple(describe_changes(baseline(), scenario))

@@ -57,11 +57,6 @@ def target_rows(projection: Projection, baseline_projection: Projection) -> list
     return [TargetRow(mine, theirs) for mine, theirs in pairs]
 
 
-def value_text(parameter: Parameter, value: float) -> str:
-    """A parameter's value with its unit; years as years, not thousands."""
-    return str(int(value)) if parameter.unit == "year" else quantity(value, parameter.unit, exact=True)
-
-
 def changed_parameters(scenario: Scenario) -> list[tuple[Parameter, float, float]]:
     """(parameter, scenario value, baseline value) for every parameter that differs from the baseline."""
     reference = baseline()

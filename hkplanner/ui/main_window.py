@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from hkplanner.core import REGISTRY, Scenario
+from hkplanner.core import Scenario
+from hkplanner.core.changes import describe_changes
 from hkplanner.core.scenario_file import EXTENSION
 from hkplanner.ui import dialogs, theme
 from hkplanner.ui.autosave import Autosaver, find_recovery
@@ -126,13 +127,7 @@ class MainWindow(QMainWindow):
         self.status.setText(self._status_text(self.session.scenario))
 
     def _status_text(self, scenario: Scenario) -> str:
-        baseline = self.session.baseline
-        changes = [
-            f"{tr(REGISTRY[key].title)} {baseline[key]:g} → {scenario[key]:g}"
-            for key in scenario.changed_keys(baseline)
-        ]
-        if scenario.phases != baseline.phases:
-            changes.append(tr("compute phases edited"))
+        changes = describe_changes(self.session.baseline, scenario)
         summary = tr("Changed from the plan: {0}").format("; ".join(changes)) if changes else tr("The plan's baseline")
         return f"{summary}   ·   {tr('Data: plan of Aug 2024 and official statistics')}   ·   {tr('Offline')}"
 

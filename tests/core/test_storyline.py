@@ -30,8 +30,8 @@ def test_the_shipped_briefing_builds_each_step_on_the_last():
 def test_captions_name_what_changed():
     story = read_storyline(BRIEFING)
     steps = story.steps
-    assert caption(steps[0].scenario, steps[1].scenario) == "Delay to private build-out 0 → 2 years"
-    assert caption(steps[3].scenario, steps[4].scenario) == "+ Sandy Ridge data park"
+    assert caption(steps[0].scenario, steps[1].scenario) == "Delay to private build-out: 0 years → 2 years"
+    assert caption(steps[3].scenario, steps[4].scenario) == "+ Sandy Ridge data park (180,000 PF by 2032)"
     assert caption(steps[4].scenario, steps[3].scenario) == "− Sandy Ridge data park"
     assert caption(steps[0].scenario, steps[0].scenario) == ""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from hkplanner.core import baseline
 from hkplanner.core.data_versions import current_version
 from hkplanner.core.phases import default_phases
@@ -28,7 +30,14 @@ def test_changes_name_each_parameter_with_old_and_new_values_and_years_stay_year
 def test_changed_phases_are_listed():
     phases = default_phases()[:1]
     provenance = Provenance.of(baseline().with_phases(phases), EXPORTED_AT)
-    assert provenance.changes == (f"Compute phases: {phases[0].name} 3,000 PF by 2026",)
+    removed = sorted(phase.name for phase in default_phases()[1:])
+    assert provenance.changes == tuple(f"− {name}" for name in removed)
+
+
+def test_edited_phases_are_listed_with_their_capacity():
+    smaller = (dataclasses.replace(default_phases()[0], capacity_pf=2500), *default_phases()[1:])
+    changes = Provenance.of(baseline().with_phases(smaller), EXPORTED_AT).changes
+    assert changes[0].startswith("Compute phases edited: Cyberport AI Supercomputing Centre 2,500 PF by 2026")
 
 
 def test_provenance_names_scenario_versions_and_time():

@@ -46,7 +46,7 @@ def test_clicker_keys_step_forward_and_back_and_land_exactly(window, qtbot):
         qtbot.waitUntil(lambda: settled(window), timeout=ANIMATION_MS + 2000)
         assert window.session.scenario == steps[expected].scenario
     assert "2 of 5" in window.caption.title.text()
-    assert window.caption.change.text() == "Delay to private build-out 0 → 2 years"
+    assert window.caption.change.text() == "Delay to private build-out: 0 years → 2 years"
     assert "Delay to private build-out: 2 years" in window.caption.levers.text()
     assert "Private co-investment per public dollar: 1.25 HK$ per HK$" in window.caption.levers.text()
     assert "✗" in window.cards.cards["compute_private_2030"].status.text()

@@ -85,7 +85,7 @@ def test_reset_all_returns_to_the_plan(window, qtbot):
     slider(window, "pue").setValue(3)
     slider(window, "gdp_growth_pct").setValue(0)
     qtbot.waitUntil(lambda: "Changed from the plan" in window.status.text())
-    assert "Power usage effectiveness (PUE) 1.6 → 1.15" in window.status.text()
+    assert "Power usage effectiveness (PUE): 1.6 ratio → 1.15 ratio" in window.status.text()
     qtbot.mouseClick(window.panel.reset_all, Qt.MouseButton.LeftButton)
     assert window.session.scenario == window.session.baseline
     qtbot.waitUntil(lambda: window.status.text().startswith("The plan's baseline"))

@@ -60,6 +60,11 @@ def choose_save_path(parent: QWidget, suggested: str, file_filter: str = SCENARI
     return Path(path) if path else None
 
 
+def choose_folder(parent: QWidget, title: str, folder: str) -> Path | None:
+    path = QFileDialog.getExistingDirectory(parent, title, folder)
+    return Path(path) if path else None
+
+
 def ask_text(parent: QWidget, title: str, label: str, text: str) -> str | None:
     from PySide6.QtWidgets import QInputDialog
 

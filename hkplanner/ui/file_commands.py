@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from hkplanner.core.scenario_file import EXTENSION, OpenedFile, ScenarioFileError
+from hkplanner.export.files import safe_name
 from hkplanner.ui import dialogs
 from hkplanner.ui.document import Document
 from hkplanner.ui.preferences import Preferences
@@ -72,7 +73,7 @@ class FileCommands(QObject):
 
     def save_as(self) -> bool:
         folder = Path(self.preferences.last_folder())
-        suggested = folder / f"{_file_stem(self.document.name)}{EXTENSION}"
+        suggested = folder / f"{safe_name(self.document.name)}{EXTENSION}"
         path = dialogs.choose_save_path(self.window, str(self.document.path or suggested))
         return path is not None and self._save_to(path)
 
@@ -113,9 +114,3 @@ class FileCommands(QObject):
         if opened.notices:
             dialogs.inform(self.window, tr("Opened with notes"), "\n\n".join(opened.notices))
         self.message.emit(tr("Opened {0}").format(self.document.path))
-
-
-def _file_stem(name: str) -> str:
-    """A file name from a scenario name: letters, digits, spaces and dashes."""
-    kept = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in name)
-    return " ".join(kept.split()) or "scenario"

@@ -48,6 +48,19 @@ class Menus:
         self.revert = _action(window, tr("Re&vert to Saved"), files.revert, None, "action_revert")
         file_menu.addAction(self.revert)
         file_menu.addSeparator()
+        export_menu = file_menu.addMenu(tr("&Export"))
+        export_menu.setObjectName("menu_export")
+        exports = window.exports
+        for text, slot, name in (
+            (tr("Briefing Pack (PDF, A4)…"), lambda: exports.pdf("a4"), "action_export_pdf"),
+            (tr("Briefing Pack (PDF, Letter)…"), lambda: exports.pdf("letter"), "action_export_pdf_letter"),
+            (tr("Workbook (XLSX)…"), exports.workbook, "action_export_xlsx"),
+            (tr("Projection (CSV)…"), exports.csv, "action_export_csv"),
+            (tr("Every Chart as PNG…"), lambda: exports.all_charts("png"), "action_export_png"),
+            (tr("Every Chart as SVG…"), lambda: exports.all_charts("svg"), "action_export_svg"),
+        ):
+            export_menu.addAction(_action(window, text, slot, None, name))
+        file_menu.addSeparator()
         file_menu.addAction(_action(window, tr("&Quit"), window.close, keys.Quit, "action_quit"))
 
         edit_menu = bar.addMenu(tr("&Edit"))

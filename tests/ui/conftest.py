@@ -35,6 +35,7 @@ class ScriptedDialogs:
         self.restore = True
         self.open_path = None
         self.save_path = None
+        self.folder = None
         self.text = None
 
     def install(self, monkeypatch) -> None:
@@ -53,6 +54,7 @@ class ScriptedDialogs:
         monkeypatch.setattr(dialogs, "ask_restore", record("restore", lambda: self.restore))
         monkeypatch.setattr(dialogs, "choose_open_path", record("open_path", lambda: self.open_path))
         monkeypatch.setattr(dialogs, "choose_save_path", record("save_path", lambda: self.save_path))
+        monkeypatch.setattr(dialogs, "choose_folder", record("folder", lambda: self.folder))
         monkeypatch.setattr(dialogs, "ask_text", record("text", lambda: self.text))
 
     def kinds(self) -> list[str]:

@@ -49,6 +49,11 @@ class ChartSpec:
     def pinned_keys(self) -> tuple[str, ...]:
         return self.pinned or tuple(line.key for line in self.lines)
 
+    @property
+    def ghost_keys(self) -> tuple[str, ...]:
+        """The baseline is drawn for every line and for whatever pins show (e.g. total capacity)."""
+        return tuple(dict.fromkeys((*(line.key for line in self.lines), *self.pinned_keys)))
+
 
 def _pen(colour: str, width: float, dashed: bool = False, dotted: bool = False) -> pg.QtGui.QPen:
     pen = pg.mkPen(colour, width=width)
@@ -94,16 +99,19 @@ class ProjectionChart(pg.PlotWidget):
         self.ghosts: dict[str, pg.PlotCurveItem] = {}
         self.curves: dict[str, pg.PlotCurveItem] = {}
         self.history: dict[str, pg.ScatterPlotItem] = {}
+        for key in spec.ghost_keys:
+            self.ghosts[key] = pg.PlotCurveItem()
+            plot.addItem(self.ghosts[key])
         for line in spec.lines:
-            self.ghosts[line.key] = pg.PlotCurveItem()
             self.curves[line.key] = pg.PlotCurveItem(name=tr(line.label))
-            plot.addItem(self.ghosts[line.key])
             plot.addItem(self.curves[line.key])
             if line.markers:
                 self.history[line.key] = pg.ScatterPlotItem(
                     size=7, brush=pg.mkBrush(line.colour), pen=pg.mkPen("w", width=1), symbol="s"
                 )
                 plot.addItem(self.history[line.key])
+        first_ghost = next(iter(self.ghosts.values()))
+        self.legend.addItem(first_ghost, tr("The plan (baseline)"))
         self.stars = pg.ScatterPlotItem(size=16, symbol="star", brush=pg.mkBrush(theme.BLACK), pen=pg.mkPen("w"))
         self.stars.setZValue(20)
         if any(_TARGETS[key].dated for key in spec.targets):
@@ -129,8 +137,9 @@ class ProjectionChart(pg.PlotWidget):
         """Line widths and type sizes for the theme (standard or projector)."""
         plot = self.getPlotItem()
         self.title.setStyleSheet(f"font-size: {look.title_pt}pt; color: {theme.BLACK}; background: white;")
+        for ghost in self.ghosts.values():
+            ghost.setPen(_pen(theme.GHOST, look.ghost_width, dashed=True))
         for line in self.spec.lines:
-            self.ghosts[line.key].setPen(_pen(theme.GHOST, look.ghost_width, dashed=True))
             self.curves[line.key].setPen(_pen(line.colour, look.line_width))
         font = QFont()
         font.setPointSize(look.tick_pt)
@@ -193,7 +202,8 @@ class ProjectionChart(pg.PlotWidget):
         return True
 
     def _top_of_data(self, projection: Projection, baseline: Projection) -> float:
-        arrays = [source[key][self._offset :] for key in self.curves for source in (projection, baseline)]
+        arrays = [projection[key][self._offset :] for key in self.curves]
+        arrays += [baseline[key][self._offset :] for key in self.ghosts]
         tops = [np.nanmax(array) for array in arrays if not np.isnan(array).all()]
         tops += [point[1] for point in self._star_points] + [level.value() for level in self.levels]
         tops += self._pin_tops + self._extra_tops()

@@ -40,3 +40,10 @@ def test_every_module_imports_first():
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "", result.stdout
+
+
+def test_the_window_starts_without_pandas():
+    """pandas costs about 0.4 s to import; only tables and exports need it, so it loads on first use."""
+    script = "import sys, hkplanner.ui.main_window; print('pandas' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert result.stdout.strip() == "False", result.stderr[-2000:]

@@ -18,7 +18,6 @@ from hkplanner.export.charts import chart_png, chart_svg, copy_chart, offscreen_
 from hkplanner.export.files import ExportError, chart_file_name, safe_name
 from hkplanner.export.pdf import briefing_pdf
 from hkplanner.export.provenance import Provenance
-from hkplanner.export.workbook import projection_csv, workbook_xlsx
 from hkplanner.ui import dialogs
 from hkplanner.ui.charts import ProjectionChart
 
@@ -50,6 +49,8 @@ class ExportCommands:
         )
 
     def workbook(self) -> None:
+        from hkplanner.export.workbook import workbook_xlsx  # pandas loads on first use: a faster start
+
         document = self.window.document.current()
         self._to_file(
             f"{safe_name(document.scenario.name)}.xlsx",
@@ -58,6 +59,8 @@ class ExportCommands:
         )
 
     def csv(self) -> None:
+        from hkplanner.export.workbook import projection_csv
+
         session = self.window.session
         self._to_file(
             f"{safe_name(session.scenario.name)}.csv",

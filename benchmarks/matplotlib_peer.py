@@ -31,13 +31,14 @@ class Chart:
         self.offset = spec.line_from - FIRST_YEAR
         targets = [target for target in TARGETS if target.key in spec.targets]
         ax.set_title(f"{spec.title} ({spec.unit})", fontsize=10, fontweight="bold")
-        ax.grid(axis="y", alpha=0.15)
         ax.set_xlim(spec.first_year - 0.5, int(baseline.years[-1]) + 0.9)
         years, past = baseline.years[self.offset :], baseline.is_history
+        look = theme.LOOKS["standard"]
+        for key in spec.ghost_keys:
+            ax.plot(years, baseline[key][self.offset :], "--", color=theme.GHOST, lw=look.ghost_width)
         self.lines = {}
         for line in spec.lines:
-            ax.plot(years, baseline[line.key][self.offset :], "--", color=theme.GHOST, lw=theme.GHOST_WIDTH)
-            (self.lines[line.key],) = ax.plot([], [], color=line.colour, lw=theme.LINE_WIDTH, label=line.label)
+            (self.lines[line.key],) = ax.plot([], [], color=line.colour, lw=look.line_width, label=line.label)
             if line.markers:
                 history = baseline[line.key][past]
                 known = ~np.isnan(history)

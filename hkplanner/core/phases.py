@@ -75,6 +75,7 @@ class _PhaseArrays:
     span: np.ndarray
     is_private: np.ndarray
     can_slip: np.ndarray  # private and not yet under way in the last history year
+    private_weight: np.ndarray
     s_curve: np.ndarray
     step: np.ndarray
 
@@ -90,6 +91,7 @@ def _arrays(phases: tuple[Phase, ...]) -> _PhaseArrays:
         span=column(p.completion_year - p.start_year + 1 for p in phases),
         is_private=column((p.owner == "private" for p in phases), bool),
         can_slip=column((p.owner == "private" and p.start_year > LAST_HISTORY_YEAR for p in phases), bool),
+        private_weight=np.array([float(p.owner == "private") for p in phases]),
         s_curve=column((p.ramp == "s-curve" for p in phases), bool),
         step=column((p.ramp == "step" for p in phases), bool),
     )
@@ -111,6 +113,6 @@ def capacity_by_phase(phases: tuple[Phase, ...], years: np.ndarray, private_dela
     return columns.capacity * shaped
 
 
-def owner_mask(phases: tuple[Phase, ...]) -> np.ndarray:
-    """True for each privately owned phase."""
-    return _arrays(phases).is_private[:, 0]
+def private_weights(phases: tuple[Phase, ...]) -> np.ndarray:
+    """1.0 for each privately owned phase, 0.0 for each public one: `weights @ by_phase` sums the private rows."""
+    return _arrays(phases).private_weight

@@ -14,9 +14,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
-from hkplanner.export.charts import chart_png, chart_svg, copy_chart, offscreen_charts, write_chart_files
+from hkplanner.export import charts as chart_exports
 from hkplanner.export.files import ExportError, chart_file_name, safe_name
-from hkplanner.export.pdf import briefing_pdf
 from hkplanner.export.provenance import Provenance
 from hkplanner.ui import dialogs
 from hkplanner.ui.charts import ProjectionChart
@@ -41,6 +40,8 @@ class ExportCommands:
     # the whole scenario ---------------------------------------------------------------------------------
 
     def pdf(self, paper: str = "a4") -> None:
+        from hkplanner.export.pdf import briefing_pdf  # the PDF writer loads on first use
+
         document = self.window.document.current()
         self._to_file(
             f"{safe_name(document.scenario.name)}.pdf",
@@ -74,8 +75,9 @@ class ExportCommands:
             scenario = self.window.session.scenario
 
             def write(_: Path) -> Path:
-                with offscreen_charts(scenario, self._pins()) as charts:
-                    return list(write_chart_files(charts, folder, Provenance.of(scenario), kind))[-1].parent
+                with chart_exports.offscreen_charts(scenario, self._pins()) as charts:
+                    files = chart_exports.write_chart_files(charts, folder, Provenance.of(scenario), kind)
+                    return list(files)[-1].parent
 
             self._run(folder, write)
 
@@ -89,12 +91,12 @@ class ExportCommands:
         return menu
 
     def copy(self, chart: ProjectionChart) -> None:
-        copy_chart(chart)
+        chart_exports.copy_chart(chart)
         self.window.statusBar().showMessage(tr("Copied “{0}” as an image").format(chart.spec.title), 5000)
 
     def chart_file(self, chart: ProjectionChart, kind: str) -> None:
         scenario = self.window.session.scenario
-        writer = {"png": chart_png, "svg": chart_svg}[kind]
+        writer = {"png": chart_exports.chart_png, "svg": chart_exports.chart_svg}[kind]
         self._to_file(
             chart_file_name(scenario.name, chart.spec.name, kind),
             f"{kind.upper()} (*.{kind})",

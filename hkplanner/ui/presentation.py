@@ -51,7 +51,7 @@ class Presentation(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.storyline = default_storyline()
+        self._storyline: Storyline | None = None  # read on first use: not on the start-up path
         self.index = 0
         self._saved: _WindowState | None = None
         self.animation = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=ANIMATION_MS)
@@ -66,11 +66,17 @@ class Presentation(QObject):
         self.presenter = PresenterView(self)
 
     @property
+    def storyline(self) -> Storyline:
+        if self._storyline is None:
+            self._storyline = default_storyline()
+        return self._storyline
+
+    @property
     def active(self) -> bool:
         return self._saved is not None
 
     def set_storyline(self, storyline: Storyline) -> None:
-        self.storyline = storyline
+        self._storyline = storyline
         if self.active:
             self.go_to(0, animate=False)
 

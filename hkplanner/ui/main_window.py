@@ -25,6 +25,7 @@ from hkplanner.ui.phase_editor import PhaseEditor
 from hkplanner.ui.preferences import Preferences
 from hkplanner.ui.presentation import Presentation
 from hkplanner.ui.session import Session
+from hkplanner.ui.sources_dialog import SourcesDialog
 from hkplanner.ui.storyline_editor import StorylineEditor
 from hkplanner.ui.target_cards import TargetCardRow
 
@@ -154,6 +155,9 @@ class MainWindow(QMainWindow):
         editor = StorylineEditor(self.presentation.storyline, self.session, self)
         if editor.exec():
             self.presentation.set_storyline(editor.storyline())
+
+    def show_sources(self) -> None:
+        SourcesDialog(self.session.scenario, self).exec()
 
     def show_comparison(self) -> None:
         CompareDialog(self.session, self).exec()

@@ -120,6 +120,11 @@ class Menus:
         english.setChecked(True)
         english.setToolTip(tr("Traditional Chinese will be offered once its translation is complete."))
 
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addAction(
+            _action(window, tr("&Sources and Assumptions…"), window.show_sources, "F1", "action_sources")
+        )
+
         self.toolbar = toolbar = window.addToolBar(tr("Scenario"))
         toolbar.setObjectName("toolbar")
         toolbar.setMovable(False)

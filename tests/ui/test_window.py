@@ -87,3 +87,28 @@ def test_projector_theme_thickens_lines_and_is_remembered(window, qtbot):
     assert again.menus.theme_actions["projector"].isChecked()
     again_power = next(c for c in again.charts if c.objectName() == "chart_power")
     assert again_power.curves["power_mw"].opts["pen"].widthF() == 5.0
+
+
+def test_every_input_and_target_has_its_source_one_click_away(window, qtbot):
+    from hkplanner.ui.sources_dialog import SourcesDialog
+
+    window.session.set("pue", 2.0)
+    dialog = SourcesDialog(window.session.scenario, window)
+    qtbot.addWidget(dialog)
+    model = dialog.table.model()
+    rows = {
+        model.data(model.index(r, 0)): [model.data(model.index(r, c)) for c in range(6)]
+        for r in range(model.rowCount())
+    }
+    assert len(rows) == len(REGISTRY) + len(TARGETS)
+    pue = rows["Power usage effectiveness (PUE)"]
+    assert pue[1] == "2 ratio" and pue[2] == "1.6 ratio" and pue[3] == "Assumption"
+    assert "China Daily HK, 9 Dec 2024" in pue[5]
+    assert "15,000 PF" in rows["Target: AI compute in the city"][5]
+
+
+def test_each_chart_names_the_sources_of_its_history(window):
+    rnd = next(c for c in window.charts if c.objectName() == "chart_rnd")
+    tip = html.unescape(rnd.toolTip())
+    assert "Census and Statistics Department (C&SD), Table 207" in tip
+    assert "dashed grey line is the plan's baseline" in tip

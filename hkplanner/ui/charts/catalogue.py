@@ -18,6 +18,7 @@ CHARTS = (
         first_year=COMPUTE_FROM,
         line_from=COMPUTE_FROM,
         pinned=("capacity_total_pf",),
+        sources=("compute_total_pf",),
     ),
     ChartSpec(
         "chart_power",
@@ -44,6 +45,7 @@ CHARTS = (
             Line("fund_private_cum_hkd_bn", "Private co-investment", theme.ORANGE),
         ),
         first_year=COMPUTE_FROM,
+        sources=("fund_public_cum_hkd_bn", "fund_private_cum_hkd_bn"),
     ),
     ChartSpec(
         "chart_rnd",
@@ -51,6 +53,7 @@ CHARTS = (
         "%",
         (Line("rnd_private_share_pct", "Private share", theme.GREEN),),
         targets=("rnd_private_share",),
+        sources=("gerd_hkd_m", "business_rnd_hkd_m"),
     ),
     ChartSpec(
         "chart_mfg",
@@ -58,6 +61,7 @@ CHARTS = (
         "%",
         (Line("mfg_share_gdp_pct", "Manufacturing share", theme.BLUE),),
         targets=("mfg_share",),
+        sources=("mfg_share_gdp_pct", "gdp_hkd_m"),
     ),
 )
 

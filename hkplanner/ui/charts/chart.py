@@ -7,6 +7,7 @@ because re-ranging and re-typesetting axes is what makes pyqtgraph slow.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,6 +17,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from hkplanner.core import TARGETS, Projection
+from hkplanner.core.history import HISTORY
 from hkplanner.core.timeline import FIRST_YEAR, LAST_HISTORY_YEAR
 from hkplanner.ui import theme
 
@@ -44,6 +46,7 @@ class ChartSpec:
     first_year: int = FIRST_YEAR
     line_from: int = LAST_HISTORY_YEAR  # the solid line starts here; earlier years are history
     pinned: tuple[str, ...] = ()  # columns drawn for pinned scenarios; the lines' own when empty
+    sources: tuple[str, ...] = ()  # the official series (seeds/history.toml) behind the chart's history
 
     @property
     def pinned_keys(self) -> tuple[str, ...]:
@@ -70,6 +73,7 @@ class ProjectionChart(pg.PlotWidget):
         self.spec = spec
         self.setObjectName(spec.name)
         self.setAccessibleName(tr(spec.title))
+        self.setToolTip(_sources_text(spec))
         self._y_top = 0.0
         self._x_span: tuple[float, float] | None = None
         self._ghost_source: Projection | None = None
@@ -253,3 +257,16 @@ def framed(chart: ProjectionChart) -> QWidget:
     layout.addWidget(chart.title)
     layout.addWidget(chart, 1)
     return frame
+
+
+def _sources_text(spec: ChartSpec) -> str:
+    """Where the chart's numbers come from, one hover away."""
+    lines = [f"{HISTORY[key].title}: {HISTORY[key].source}" for key in spec.sources]
+    lines.append(
+        tr(
+            "Solid lines from {0} on are the model's projection of the scenario (equations and sources in "
+            "docs/model.md); the dashed grey line is the plan's baseline; stars are the plan's targets."
+        ).format(spec.line_from)
+    )
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    return f"<p><b>{html.escape(tr(spec.title))}</b></p>{body}"

@@ -70,9 +70,23 @@ def _title_document(chart: ProjectionChart) -> QTextDocument:
     return document
 
 
-def framed_size(chart: ProjectionChart) -> QSizeF:
-    """Title above plot, in the chart's logical pixels."""
-    return QSizeF(chart.width(), _title_document(chart).size().height() + chart.height())
+def _caption_document(chart: ProjectionChart, caption: str) -> QTextDocument:
+    """A small grey line under the plot saying where the image came from (provenance, not a watermark)."""
+    font = chart.title.font()
+    font.setPointSizeF(max(7.0, font.pointSizeF() * 0.7))
+    font.setFeature(QFont.Tag("liga"), 0)
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setDocumentMargin(TITLE_MARGIN / 2)
+    document.setPlainText(caption)
+    document.setTextWidth(chart.width())
+    return document
+
+
+def framed_size(chart: ProjectionChart, caption: str | None = None) -> QSizeF:
+    """Title above plot (and the provenance line below it, if any), in the chart's logical pixels."""
+    below = _caption_document(chart, caption).size().height() if caption else 0.0
+    return QSizeF(chart.width(), _title_document(chart).size().height() + chart.height() + below)
 
 
 @contextmanager
@@ -95,8 +109,8 @@ def _export_mode(chart: ProjectionChart) -> Iterator[None]:
             item.setCacheMode(mode)
 
 
-def paint_chart(painter: QPainter, chart: ProjectionChart, target: QRectF) -> None:
-    """Title and plot, scaled to fill the target's width (the height follows the chart's proportions)."""
+def paint_chart(painter: QPainter, chart: ProjectionChart, target: QRectF, caption: str | None = None) -> None:
+    """Title, plot and optional provenance line, scaled to fill the target's width (the height follows)."""
     title = _title_document(chart)
     factor = target.width() / chart.width()
     painter.save()
@@ -107,24 +121,28 @@ def paint_chart(painter: QPainter, chart: ProjectionChart, target: QRectF) -> No
     with _export_mode(chart):
         chart.scene().prepareForPaint()
         chart.scene().render(painter, plot, chart.sceneRect())
+    if caption:
+        painter.translate(0, plot.bottom())
+        painter.setPen(QColor(theme.GHOST))
+        _caption_document(chart, caption).drawContents(painter)
     painter.restore()
 
 
-def chart_image(chart: ProjectionChart, scale: float = SCALE) -> QImage:
-    """Title and plot at `scale` times the chart's size on screen."""
-    size = framed_size(chart)
+def chart_image(chart: ProjectionChart, scale: float = SCALE, caption: str | None = None) -> QImage:
+    """Title, plot and optional provenance line at `scale` times the chart's size on screen."""
+    size = framed_size(chart, caption)
     image = QImage((size * scale).toSize(), QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(scale)  # paint in the chart's own units; Qt scales lines, symbols and text
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    paint_chart(painter, chart, QRectF(QPointF(0, 0), size))
+    paint_chart(painter, chart, QRectF(QPointF(0, 0), size), caption)
     painter.end()
     return image
 
 
 def chart_png(chart: ProjectionChart, path: str | os.PathLike, provenance: Provenance, scale: float = SCALE) -> Path:
-    image = chart_image(chart, scale)
+    image = chart_image(chart, scale, provenance.footer())
     dots_per_metre = round(scale * chart.logicalDpiX() / 0.0254)  # after painting: the DPI sizes fonts
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
@@ -150,7 +168,7 @@ def _png_text(chart: ProjectionChart, provenance: Provenance) -> dict[str, str]:
 
 def chart_svg(chart: ProjectionChart, path: str | os.PathLike, provenance: Provenance) -> Path:
     """Vector SVG; its <title> names the chart and scenario, its <desc> holds the provenance."""
-    size = framed_size(chart)
+    size = framed_size(chart, provenance.footer())
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -162,14 +180,14 @@ def chart_svg(chart: ProjectionChart, path: str | os.PathLike, provenance: Prove
     generator.setTitle(f"{chart_title(chart)} — {provenance.scenario_name}")
     generator.setDescription(provenance.text())
     painter = QPainter(generator)
-    paint_chart(painter, chart, QRectF(QPointF(0, 0), size))
+    paint_chart(painter, chart, QRectF(QPointF(0, 0), size), provenance.footer())
     painter.end()
     return write_bytes(path, bytes(data))
 
 
-def copy_chart(chart: ProjectionChart, scale: float = SCALE) -> QImage:
-    """The chart with its title on the clipboard, for pasting into slides."""
-    image = chart_image(chart, scale)
+def copy_chart(chart: ProjectionChart, provenance: Provenance, scale: float = SCALE) -> QImage:
+    """The chart with its title and provenance line on the clipboard, for pasting into slides."""
+    image = chart_image(chart, scale, provenance.footer())
     QGuiApplication.clipboard().setImage(image)
     return image
 

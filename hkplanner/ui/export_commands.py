@@ -91,7 +91,7 @@ class ExportCommands:
         return menu
 
     def copy(self, chart: ProjectionChart) -> None:
-        chart_exports.copy_chart(chart)
+        chart_exports.copy_chart(chart, Provenance.of(self.window.session.scenario))
         self.window.statusBar().showMessage(tr("Copied “{0}” as an image").format(chart.spec.title), 5000)
 
     def chart_file(self, chart: ProjectionChart, kind: str) -> None:

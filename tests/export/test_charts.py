@@ -41,14 +41,17 @@ def test_png_is_twice_the_charts_size_with_the_title_above_the_plot(charts, docu
     path = chart_png(chart, tmp_path / "compute.png", Provenance.of(document.scenario, EXPORTED_AT))
     image = QImage(str(path))
     title_height = framed_size(chart).height() - chart.height()
-    assert title_height > 10
+    caption_height = framed_size(chart, "x").height() - chart.height() - title_height
+    assert title_height > 10 and caption_height > 5
     assert image.width() == 2 * chart.width() == 1600
-    assert image.height() == round(2 * (chart.height() + title_height))
+    assert image.height() == round(2 * (chart.height() + title_height + caption_height))
     title_band = QRect(0, 0, image.width(), int(2 * title_height))
-    plot = QRect(0, int(2 * title_height), image.width(), image.height() - int(2 * title_height))
+    plot = QRect(0, int(2 * title_height), image.width(), int(2 * chart.height()))
+    caption_band = QRect(0, plot.bottom() + 1, image.width(), int(2 * caption_height) - 1)
     white = QColor("white").rgb()
     assert colours_in(image, title_band) - {white}, "the title is drawn"
     assert len(colours_in(image, plot)) > 10, "the plot has lines, fills and text"
+    assert colours_in(image, caption_band) - {white}, "the provenance line is drawn under the plot"
 
 
 def test_png_carries_provenance_in_its_text_metadata(charts, document, tmp_path):
@@ -82,9 +85,9 @@ def test_every_chart_is_written_named_after_the_scenario_and_chart(charts, docum
     assert all(path.stat().st_size > 10_000 for path in paths)
 
 
-def test_copy_puts_the_image_on_the_clipboard(charts):
+def test_copy_puts_the_image_on_the_clipboard(charts, document):
     QGuiApplication.clipboard().clear()
-    copied = copy_chart(charts[1])
+    copied = copy_chart(charts[1], Provenance.of(document.scenario, EXPORTED_AT))
     pasted = QGuiApplication.clipboard().image()
     assert not pasted.isNull()
     assert pasted.size() == copied.size()

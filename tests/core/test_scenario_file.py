@@ -727,25 +727,6 @@ def test_saving_into_a_directory_the_user_cannot_write_fails_cleanly(tmp_path, m
     assert path.read_bytes() == before
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write to a read-only directory")
-def test_saving_into_a_read_only_directory_fails_cleanly(tmp_path):
-    first, second = _first_and_second()
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    path = folder / "plan.hkplan"
-    save(path, first)
-    before = path.read_bytes()
-    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    try:
-        with pytest.raises(ScenarioFileError) as caught:
-            save(path, second)
-    finally:
-        folder.chmod(stat.S_IRWXU)
-    assert_names(str(caught.value), "plan.hkplan", "could not be saved")
-    assert path.read_bytes() == before
-    assert [entry.name for entry in folder.iterdir()] == ["plan.hkplan"]
-
-
 def test_saving_keeps_the_usual_file_permissions(tmp_path):
     first, second = _first_and_second()
     old_mask = os.umask(0o022)

@@ -31,7 +31,7 @@ class CapacityChart(ProjectionChart):
             symbol="d",
             brush=pg.mkBrush(theme.BLACK),
             pen=pg.mkPen("w"),
-            name=tr("Observed total"),
+            name=tr("Observed"),
         )
         self.observed.setZValue(15)
         self.getPlotItem().addItem(self.observed)
@@ -72,7 +72,7 @@ class CapacityChart(ProjectionChart):
         return True
 
 
-def _short(name: str, limit: int = 24) -> str:
+def _short(name: str, limit: int = 20) -> str:
     """Legend entries share a narrow chart; the phase table shows names in full."""
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 

@@ -91,7 +91,7 @@ class ProjectionChart(pg.PlotWidget):
         plot.hideButtons()
         plot.setMouseEnabled(x=False, y=False)
         self.legend = plot.addLegend(offset=(8, 4), labelTextSize="8pt", colCount=2, labelTextColor=theme.BLACK)
-        self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 90))  # light: lines under the legend stay visible
         for side in ("left", "bottom"):
             axis = plot.getAxis(side)
             axis.enableAutoSIPrefix(False)
@@ -115,7 +115,7 @@ class ProjectionChart(pg.PlotWidget):
                 )
                 plot.addItem(self.history[line.key])
         first_ghost = next(iter(self.ghosts.values()))
-        self.legend.addItem(first_ghost, tr("The plan (baseline)"))
+        self.legend.addItem(first_ghost, tr("The plan"))
         self.stars = pg.ScatterPlotItem(size=16, symbol="star", brush=pg.mkBrush(theme.BLACK), pen=pg.mkPen("w"))
         self.stars.setZValue(20)
         if any(_TARGETS[key].dated for key in spec.targets):

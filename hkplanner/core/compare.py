@@ -10,6 +10,7 @@ from hkplanner.core.parameters import REGISTRY
 from hkplanner.core.projection import COLUMNS, Projection, project
 from hkplanner.core.scenario import Scenario
 
+MAX_PINNED = 4  # scenarios shown beside the current one: more makes the charts unreadable
 KEY_YEARS = (2026, 2030, 2032)
 KEY_FIGURES = (
     "capacity_total_pf",

@@ -73,7 +73,6 @@ class _PhaseArrays:
     capacity: np.ndarray
     start: np.ndarray
     span: np.ndarray
-    is_private: np.ndarray
     can_slip: np.ndarray  # private and not yet under way in the last history year
     private_weight: np.ndarray
     s_curve: np.ndarray
@@ -89,7 +88,6 @@ def _arrays(phases: tuple[Phase, ...]) -> _PhaseArrays:
         capacity=column(p.capacity_pf for p in phases),
         start=column(p.start_year for p in phases),
         span=column(p.completion_year - p.start_year + 1 for p in phases),
-        is_private=column((p.owner == "private" for p in phases), bool),
         can_slip=column((p.owner == "private" and p.start_year > LAST_HISTORY_YEAR for p in phases), bool),
         private_weight=np.array([float(p.owner == "private") for p in phases]),
         s_curve=column((p.ramp == "s-curve" for p in phases), bool),

@@ -12,12 +12,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from hkplanner.core.compare import MAX_PINNED
 from hkplanner.core.scenario_file import EXTENSION, ScenarioDocument, ScenarioFileError, open_file
 from hkplanner.export.files import ExportError
 
-OK, FAILED, USAGE = 0, 1, 2
+OK, FAILED = 0, 1  # argparse exits 2 on bad arguments
 OUTPUTS = ("pdf", "xlsx", "csv", "png_dir", "svg_dir")
-MAX_PINS = 4  # as in the window
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -42,13 +42,13 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         action="append",
         default=[],
         metavar="SCENARIO_OR_PRESET",
-        help=f"a scenario to show beside this one in the charts and the workbook (up to {MAX_PINS})",
+        help=f"a scenario to show beside this one in the charts and the workbook (up to {MAX_PINNED})",
     )
     arguments = parser.parse_args(argv)
     if not any(getattr(arguments, name) for name in OUTPUTS):
         parser.error("nothing to export: give at least one of --pdf, --xlsx, --csv, --png-dir, --svg-dir")
-    if len(arguments.pin) > MAX_PINS:
-        parser.error(f"at most {MAX_PINS} scenarios can be pinned")
+    if len(arguments.pin) > MAX_PINNED:
+        parser.error(f"at most {MAX_PINNED} scenarios can be pinned")
     return arguments
 
 

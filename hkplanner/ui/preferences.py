@@ -1,4 +1,4 @@
-"""What the app remembers between runs (QSettings): window layout, recent files, language, theme."""
+"""What the app remembers between runs (QSettings): window layout, recent files, last folder, theme."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 8
-LANGUAGES = ("en",)
 THEMES = ("standard", "projector")
 
 
@@ -37,9 +36,6 @@ class Preferences:
     def _choice(self, key: str, choices: tuple[str, ...]) -> str:
         value = self._settings.value(key, choices[0], str)
         return value if value in choices else choices[0]
-
-    def language(self) -> str:
-        return self._choice("language", LANGUAGES)
 
     def theme(self) -> str:
         return self._choice("theme", THEMES)

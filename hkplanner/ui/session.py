@@ -11,9 +11,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from hkplanner.core import REGISTRY, Phase, Projection, Scenario, baseline, project
+from hkplanner.core.compare import MAX_PINNED
 from hkplanner.ui.undo import ScenarioChange
-
-MAX_PINS = 4
 
 
 def tr(text: str) -> str:
@@ -114,8 +113,8 @@ class Session(QObject):
         return tuple(self._pins)
 
     def pin(self, label: str, scenario: Scenario) -> None:
-        if len(self._pins) >= MAX_PINS:
-            raise ValueError(tr("At most {0} scenarios can be pinned; unpin one first.").format(MAX_PINS))
+        if len(self._pins) >= MAX_PINNED:
+            raise ValueError(tr("At most {0} scenarios can be pinned; unpin one first.").format(MAX_PINNED))
         self._pins.append(Pin(label, scenario))
         self.pins_changed.emit()
 

@@ -31,22 +31,8 @@ GAPS_FROM = {
     "gdp_hkd_bn": "gdp_hkd_m",
     "mfg_share_gdp_pct": "mfg_share_gdp_pct",
 }
-NEVER_NEGATIVE = (
-    "capacity_total_pf",
-    "capacity_public_pf",
-    "capacity_private_pf",
-    "demand_pf",
-    "power_mw",
-    "capex_hkd_bn",
-    "fund_public_cum_hkd_bn",
-    "fund_private_cum_hkd_bn",
-    "fund_private_new_hkd_bn",
-    "startups_backed",
-    "rnd_total_hkd_bn",
-    "rnd_private_hkd_bn",
-    "gdp_hkd_bn",
-    "mfg_share_gdp_pct",
-)
+# Every column but the gap between demand and capacity, which is negative when capacity runs ahead.
+NEVER_NEGATIVE = tuple(key for key in COLUMNS if key != "compute_gap_pf")
 NONDECREASING = ("capacity_total_pf", "capacity_public_pf", "capacity_private_pf", "capex_hkd_bn")
 
 

@@ -112,3 +112,13 @@ def test_each_chart_names_the_sources_of_its_history(window):
     tip = html.unescape(rnd.toolTip())
     assert "Census and Statistics Department (C&SD), Table 207" in tip
     assert "dashed grey line is the plan's baseline" in tip
+
+
+def test_the_r_and_d_chart_marks_where_the_official_series_changes_basis(window):
+    import pyqtgraph as pg
+
+    rnd = next(c for c in window.charts if c.objectName() == "chart_rnd")
+    marks = [item for item in rnd.getPlotItem().items if isinstance(item, pg.InfiniteLine) and item.angle == 90]
+    assert [mark.value() for mark in marks] == [2017.5]
+    assert marks[0].label.format == "new basis from 2018"
+    assert rnd.getPlotItem().vb.viewRange()[0][1] > 2036, "room for the 2035 label"

@@ -122,6 +122,8 @@ class ProjectionChart(pg.PlotWidget):
             plot.addItem(self.stars)
             self.legend.addItem(self.stars, tr("Plan target"))
         self.levels = [self._add_level(_TARGETS[key]) for key in spec.targets if not _TARGETS[key].dated]
+        for year in sorted({HISTORY[key].break_year for key in spec.sources if HISTORY[key].break_year}):
+            self._add_series_break(year)
         self.apply_look(theme.LOOKS["standard"])
         self.pin_curves: list[pg.PlotCurveItem] = []
         self._pin_tops: list[float] = []
@@ -136,6 +138,17 @@ class ProjectionChart(pg.PlotWidget):
         )
         self.getPlotItem().addItem(level)
         return level
+
+    def _add_series_break(self, year: int) -> None:
+        """Official figures before and after `year` are on different bases: say so where it happens."""
+        mark = pg.InfiniteLine(
+            pos=year - 0.5,
+            angle=90,
+            pen=_pen(theme.GHOST, 1.0, dotted=True),
+            label=tr("new basis from {0}").format(year),
+            labelOpts={"position": 0.08, "color": theme.GHOST, "rotateAxis": (1, 0), "anchors": [(0, 0), (0, 0)]},
+        )
+        self.getPlotItem().addItem(mark)
 
     def apply_look(self, look: theme.Look) -> None:
         """Line widths and type sizes for the theme (standard or projector)."""
@@ -219,7 +232,9 @@ class ProjectionChart(pg.PlotWidget):
 
     def _fit(self, projection: Projection, baseline: Projection) -> None:
         """Move the ranges only when the data leaves them or shrinks far inside them."""
-        x_span = (self.spec.first_year - 0.5, int(projection.years[-1]) + 0.9)  # room for the last year's label
+        first, last = self.spec.first_year, int(projection.years[-1])
+        room = max(0.9, 0.07 * (last - first))  # room for the last year's label, however long the axis
+        x_span = (first - 0.5, last + room)
         if x_span != self._x_span:
             self._x_span = x_span
             self.setXRange(*x_span, padding=0)

@@ -1,5 +1,5 @@
 import sys
 
-from hkplanner.ui.app import main
+from hkplanner.cli import main
 
 sys.exit(main())

@@ -1,18 +1,24 @@
-"""Reads the cited data in `seeds/`, and finds the bundled folders (`seeds/`, `resources/`)."""
+"""Reads the cited data in `seeds/`, and finds the shipped data folders (`seeds/`, `resources/`).
+
+The folders stay at the top of the repository, where the cited data is easy to review; pyproject.toml maps
+them into the package as `hkplanner.seeds` and `hkplanner.resources`, so a wheel and the PyInstaller bundle
+carry them inside `hkplanner/`."""
 
 from __future__ import annotations
 
-import sys
 import tomllib
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
+
+CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 def bundled_dir(folder: str) -> Path:
-    """A data folder shipped with the app: beside the package in a checkout, inside the bundle when frozen."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return root / folder
+    """A data folder shipped with the app: inside the installed package (a wheel, the frozen bundle), or at
+    the top of a source checkout (running from it, or an editable install of it)."""
+    installed = Path(str(files("hkplanner") / folder))
+    return installed if installed.is_dir() else CHECKOUT / folder
 
 
 @cache

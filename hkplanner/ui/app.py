@@ -1,5 +1,4 @@
-"""The `hkplanner` command: opens the window on the plan's baseline, or on a scenario file.
-`hkplanner export ...` exports without a window (hkplanner/export/cli.py)."""
+"""The window of the `hkplanner` command (hkplanner/cli.py): opens on the plan's baseline, or on a scenario file."""
 
 from __future__ import annotations
 
@@ -15,7 +14,7 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         prog="hkplanner",
         description="What-if scenarios for Hong Kong's AI-computing and innovation plan.",
         epilog="hkplanner export SCENARIO_OR_PRESET ... exports without opening the window; "
-        "see hkplanner export --help.",
+        "see hkplanner export --help. hkplanner --self-test checks the installation (exit 0 when it works).",
     )
     parser.add_argument("--version", action="version", version=f"HK Planner {__version__}")
     parser.add_argument("scenario", nargs="?", type=Path, help="a .hkplan scenario file to open")
@@ -31,22 +30,29 @@ def configure(app) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["export"]:  # a file named "export" opens as ./export
-        from hkplanner.export.cli import main as export
-
-        return export(argv[1:])
     arguments = parse_arguments(argv)
 
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure(app)
+    _set_icon(app)
 
+    from hkplanner.ui.file_open import FileOpenHandler
     from hkplanner.ui.main_window import MainWindow
 
     window = MainWindow()
+    app.installEventFilter(FileOpenHandler(window))  # a .hkplan double-clicked on macOS
     window.show()
     window.offer_recovery()
     if arguments.scenario is not None:
         window.files.open_path(arguments.scenario)
     return app.exec()
+
+
+def _set_icon(app) -> None:
+    from PySide6.QtGui import QIcon
+
+    from hkplanner.core.seeds import bundled_dir
+
+    app.setWindowIcon(QIcon(str(bundled_dir("resources") / "hkplanner.png")))

@@ -12,7 +12,8 @@ import pypdf
 import pytest
 from PySide6.QtGui import QImage
 
-from hkplanner.ui.app import main, parse_arguments
+from hkplanner.cli import main
+from hkplanner.ui.app import parse_arguments
 from tests.export.conftest import PRIVATE_LATE
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,6 +11,7 @@ import os
 import socket
 import sys
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -60,12 +61,17 @@ def run(folder: Path) -> str:
 def _render_window(app) -> int:
     from hkplanner.ui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(charts_after_first_paint=True)  # as the app starts
     try:
         window.show()
+        deadline = time.monotonic() + 60
+        while not _charts_shown(window) and time.monotonic() < deadline:
+            app.processEvents()
         for _ in range(3):
             app.processEvents()
         charts = window.charts
+        if not _charts_shown(window):
+            raise SelfTestFailure("the charts were not built after the window's first paint")
         for chart in charts:
             image = chart.grab().toImage()
             if image.isNull() or image.width() < 100 or image.height() < 100:
@@ -78,6 +84,10 @@ def _render_window(app) -> int:
         window.close()
         window.deleteLater()
         app.processEvents()
+
+
+def _charts_shown(window) -> bool:
+    return bool(window.charts) and all(chart.isVisible() for chart in window.charts)
 
 
 def _project_presets() -> int:

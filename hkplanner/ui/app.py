@@ -40,9 +40,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from hkplanner.ui.file_open import FileOpenHandler
     from hkplanner.ui.main_window import MainWindow
+    from hkplanner.ui.startup_probe import install_if_asked
 
-    window = MainWindow()
+    window = MainWindow(charts_after_first_paint=True)  # a window on the screen first, its charts a moment later
     app.installEventFilter(FileOpenHandler(window))  # a .hkplan double-clicked on macOS
+    install_if_asked(app, window)
     window.show()
     window.offer_recovery()
     if arguments.scenario is not None:

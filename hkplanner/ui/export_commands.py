@@ -14,13 +14,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
-from hkplanner.export import charts as chart_exports
 from hkplanner.export.files import ExportError, chart_file_name, safe_name
 from hkplanner.export.provenance import Provenance
 from hkplanner.ui import dialogs
-from hkplanner.ui.charts import ProjectionChart
 
 if TYPE_CHECKING:
+    from hkplanner.ui.charts import ProjectionChart
     from hkplanner.ui.main_window import MainWindow
 
 
@@ -28,10 +27,19 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Export", text)
 
 
+def _chart_exports():
+    """Imported on first use: it brings pyqtgraph, which the window loads only after its first paint."""
+    from hkplanner.export import charts
+
+    return charts
+
+
 class ExportCommands:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        for chart in window.charts:
+
+    def add_chart_menus(self, charts: list[ProjectionChart]) -> None:
+        for chart in charts:
             chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             chart.customContextMenuRequested.connect(
                 lambda point, c=chart: self.chart_menu(c).exec(c.mapToGlobal(point))
@@ -75,8 +83,9 @@ class ExportCommands:
             scenario = self.window.session.scenario
 
             def write(_: Path) -> Path:
-                with chart_exports.offscreen_charts(scenario, self._pins()) as charts:
-                    files = chart_exports.write_chart_files(charts, folder, Provenance.of(scenario), kind)
+                exports = _chart_exports()
+                with exports.offscreen_charts(scenario, self._pins()) as charts:
+                    files = exports.write_chart_files(charts, folder, Provenance.of(scenario), kind)
                     return list(files)[-1].parent
 
             self._run(folder, write)
@@ -91,12 +100,13 @@ class ExportCommands:
         return menu
 
     def copy(self, chart: ProjectionChart) -> None:
-        chart_exports.copy_chart(chart, Provenance.of(self.window.session.scenario))
+        _chart_exports().copy_chart(chart, Provenance.of(self.window.session.scenario))
         self.window.statusBar().showMessage(tr("Copied “{0}” as an image").format(chart.spec.title), 5000)
 
     def chart_file(self, chart: ProjectionChart, kind: str) -> None:
         scenario = self.window.session.scenario
-        writer = {"png": chart_exports.chart_png, "svg": chart_exports.chart_svg}[kind]
+        exports = _chart_exports()
+        writer = {"png": exports.chart_png, "svg": exports.chart_svg}[kind]
         self._to_file(
             chart_file_name(scenario.name, chart.spec.name, kind),
             f"{kind.upper()} (*.{kind})",

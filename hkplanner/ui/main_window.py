@@ -14,7 +14,6 @@ from hkplanner.core.scenario_file import EXTENSION
 from hkplanner.ui import dialogs, theme
 from hkplanner.ui.autosave import Autosaver, find_recovery
 from hkplanner.ui.caption_bar import CaptionBar
-from hkplanner.ui.charts import build_charts, framed
 from hkplanner.ui.compare_dialog import CompareDialog
 from hkplanner.ui.document import Document
 from hkplanner.ui.export_commands import ExportCommands
@@ -39,7 +38,9 @@ STATUS_DELAY_MS = 150
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, scenario: Scenario | None = None) -> None:
+    def __init__(self, scenario: Scenario | None = None, charts_after_first_paint: bool = False) -> None:
+        """With `charts_after_first_paint` (the app's start), the window paints before the charts are built:
+        they need pyqtgraph, about half of the start-up time, and follow a moment later."""
         super().__init__()
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
         self.phase_editor = PhaseEditor()
         self.panel = ParameterPanel(self.phase_editor)
         self.cards = TargetCardRow()
-        self.charts = build_charts()
+        self.charts: list = []  # built by _build_charts
         self.status = QLabel()
         self.status.setObjectName("status_text")
         self.statusBar().addWidget(self.status, 1)
@@ -63,10 +64,8 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.panel)
         scroll.setMinimumWidth(400)
-        grid = QGridLayout()
+        self.chart_grid = grid = QGridLayout()
         grid.setSpacing(6)
-        for index, chart in enumerate(self.charts):
-            grid.addWidget(framed(chart), index // CHART_COLUMNS, index % CHART_COLUMNS)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(4, 4, 4, 4)
@@ -100,6 +99,21 @@ class MainWindow(QMainWindow):
         self.refresh()
         self._show_status()
         self._refresh_title()
+        self._charts_pending = charts_after_first_paint
+        if not charts_after_first_paint:
+            self._build_charts()
+
+    def _build_charts(self) -> None:
+        from hkplanner.ui.charts import build_charts, framed
+
+        self.charts = build_charts()
+        for index, chart in enumerate(self.charts):
+            self.chart_grid.addWidget(framed(chart), index // CHART_COLUMNS, index % CHART_COLUMNS)
+        self.exports.add_chart_menus(self.charts)
+        look = theme.LOOKS[self.theme_name]
+        for chart in self.charts:
+            chart.apply_look(look)
+        self.refresh_pins()  # the pins, then the projection
 
     # model -> view ----------------------------------------------------------------------------------
 
@@ -174,6 +188,12 @@ class MainWindow(QMainWindow):
         recovery.discard()
 
     # window events ----------------------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._charts_pending:
+            self._charts_pending = False
+            QTimer.singleShot(0, self._build_charts)  # once this first paint is on the screen
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

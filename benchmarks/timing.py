@@ -107,14 +107,13 @@ def monotonic() -> float:
 CHILD_TIMEOUT_S = 300  # a child stuck on a modal dialog offscreen would otherwise hang the whole run
 
 
-def run_child(args: list[str]) -> tuple[float, float, str]:
-    """Run `python args...` from the repository root; (launched, exited, stdout) with monotonic() times."""
+def run_child(args: list[str], program: str = sys.executable, **variables: str) -> tuple[float, float, str]:
+    """Run `python args...` (or another program) from the repository root, with these environment variables
+    added; (launched, exited, stdout) with monotonic() times."""
     isolate()
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), **variables}
     launched = monotonic()
-    done = subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S
-    )
+    done = subprocess.run([program, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S)
     exited = monotonic()
     if done.returncode != 0:
         raise RuntimeError(f"{args} exited with {done.returncode}:\n{done.stderr[-2000:]}")

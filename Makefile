@@ -49,8 +49,9 @@ package:
 	rm -rf $(PACKAGE_VENV) build/pyinstaller $(BUNDLE) $(ARCHIVE)
 	$(PYTHON) -m venv $(PACKAGE_VENV)
 	$(PACKAGE_BIN)/python -m pip install $(PIP) -r requirements/package.txt
-	@# The X11 and Wayland libraries Qt's platform plugins link go into the bundle: users need not install them.
-	$(PACKAGE_BIN)/python packaging/linux/qt_system_libraries.py --bundle
+	@# The X11 libraries Qt's xcb plugin links go into the bundle, so users need not install them (PyInstaller
+	@# leaves libxcb itself and Wayland's libraries to the system, which has them wherever a desktop runs).
+	$(PACKAGE_BIN)/python packaging/linux/qt_system_libraries.py
 	$(MAKE) --no-print-directory package-bundle PACKAGE_PYTHON=$(PACKAGE_BIN)/python
 	@# xz: 57 MB against gzip's 79 MB (the budget is 75 MB), for about two minutes of compression
 	tar -C dist -cf - hkplanner | xz -T0 -6 > $(ARCHIVE)

@@ -4,10 +4,7 @@ Qt's own message names one library (libxcb-cursor0) when several are missing; `l
 all. Missing ones are installed with apt-get when running as root, otherwise this stops with one line naming
 the exact Debian packages. Exit status: 0 ready (or nothing to check), 1 packages still missing.
 
-    python packaging/linux/qt_system_libraries.py [--check] [--bundle]
-      --check   report only, never install
-      --bundle  the Wayland plugin's libraries too, so that `make package` bundles both (to run the app from
-                source, X11's are enough: without Wayland's, Qt falls back to X11)
+    python packaging/linux/qt_system_libraries.py [--check]   # --check: report only, never install
 """
 
 from __future__ import annotations
@@ -37,20 +34,16 @@ PACKAGE_OF = {
 }
 
 
-def platform_plugins(bundle: bool = False) -> list[Path]:
+def xcb_plugin() -> Path:
     import PySide6
 
-    folder = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms"
-    return [folder / "libqxcb.so", *([folder / "libqwayland.so"] if bundle else [])]
+    return Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
 
 
-def missing_libraries(plugins: list[Path]) -> list[str]:
-    """Sonames that the dynamic loader cannot find for the plugins and everything they link."""
-    missing = set()
-    for plugin in plugins:
-        listing = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, check=True).stdout
-        missing.update(re.findall(r"^\s*(\S+) => not found", listing, flags=re.MULTILINE))
-    return sorted(missing)
+def missing_libraries(plugin: Path) -> list[str]:
+    """Sonames that the dynamic loader cannot find for the plugin and everything it links."""
+    listing = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, check=True).stdout
+    return sorted(set(re.findall(r"^\s*(\S+) => not found", listing, flags=re.MULTILINE)))
 
 
 def debian_package(soname: str) -> str:
@@ -63,15 +56,15 @@ def debian_package(soname: str) -> str:
 def main(argv: list[str]) -> int:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
         return 0
-    plugins = platform_plugins(bundle="--bundle" in argv)
-    packages = sorted({debian_package(soname) for soname in missing_libraries(plugins)})
+    plugin = xcb_plugin()
+    packages = sorted({debian_package(soname) for soname in missing_libraries(plugin)})
     if not packages:
         return 0
     install = ["apt-get", "install", "--yes", "--no-install-recommends", *packages]
     if "--check" not in argv and os.geteuid() == 0 and shutil.which("apt-get"):
         print(f"Installing what Qt's X11 plugin needs: {' '.join(packages)}", flush=True)
         subprocess.run(["apt-get", "update", "--quiet", "--quiet"], check=False)
-        if subprocess.run(install, check=False).returncode == 0 and not missing_libraries(plugins):
+        if subprocess.run(install, check=False).returncode == 0 and not missing_libraries(plugin):
             return 0
     print(
         f"HK Planner needs these Debian packages to open its window: sudo {' '.join(install[:2])} {' '.join(packages)}"

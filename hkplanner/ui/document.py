@@ -73,7 +73,7 @@ class Document(QObject):
         self.state_changed.emit()
 
     def rename(self, name: str) -> None:
-        self.session.edit(self.session.scenario.renamed(name), tr("Rename to {0}").format(name))
+        self.session.rename(name, tr("Rename to {0}").format(name))
 
     def restore(self, document: ScenarioDocument, path: Path | None) -> None:
         """Recovered work: the scenario as it was, belonging to its file, and not yet saved."""

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from hkplanner.core import REGISTRY, Phase, Projection, Scenario, baseline, project
+from hkplanner.core.changes import MODIFIED, modified_name, same_content
 from hkplanner.core.compare import MAX_PINNED
 from hkplanner.ui.undo import ScenarioChange
 
@@ -41,6 +42,9 @@ class Session(QObject):
         self._projection = project(self._scenario)
         self._baseline_projection = self._project_baseline()
         self._pins: list[Pin] = []
+        # The presets and files this session's work started from, by name: an edit of one of them
+        # takes a derived name, and an edit back to one of them takes its name again.
+        self._origins: dict[str, Scenario] = {self._scenario.name: self._scenario}
 
     @property
     def scenario(self) -> Scenario:
@@ -77,11 +81,30 @@ class Session(QObject):
 
     def load(self, scenario: Scenario, label: str) -> None:
         """Replace the whole scenario (a preset, a recovered file): one recompute, one step."""
-        self.edit(scenario, label)
+        self._origins[scenario.name] = scenario
+        self.edit(scenario, label, named=True)
 
-    def edit(self, scenario: Scenario, label: str, merge_key: str | None = None) -> None:
+    def rename(self, name: str, label: str) -> None:
+        """The user names the scenario: from now on it keeps that name whatever they change."""
+        self.edit(self._scenario.renamed(name), label, named=True)
+
+    def edit(self, scenario: Scenario, label: str, merge_key: str | None = None, named: bool = False) -> None:
+        """`named`: the scenario's name is meant as given; otherwise it follows its origin (see `_derived`)."""
+        if not named:
+            scenario = self._derived(scenario)
         if scenario != self._scenario:
             self.undo_stack.push(ScenarioChange(self._show, self._scenario, scenario, label, merge_key))
+
+    def _derived(self, scenario: Scenario) -> Scenario:
+        """A changed preset or file is "<its name>, modified"; changed back, it is itself again.
+        A scenario the user has named keeps its name."""
+        name = self._scenario.name
+        origin = self._origins.get(name) or self._origins.get(name.removesuffix(MODIFIED))
+        if origin is None or scenario.name != name:
+            return scenario
+        if same_content(scenario, origin):
+            return scenario.renamed(origin.name)
+        return scenario.renamed(modified_name(origin.name))
 
     def preview(self, scenario: Scenario) -> None:
         """Show a scenario on the way to another (an animation frame): no undo step, no saved state."""
@@ -103,6 +126,7 @@ class Session(QObject):
     def start_over(self, scenario: Scenario) -> None:
         """A new document: this scenario, no undo history."""
         self.undo_stack.clear()
+        self._origins = {scenario.name: scenario}
         self._show(scenario)
         self.undo_stack.setClean()
 

@@ -130,7 +130,7 @@ def test_the_storyline_is_editable_and_saved(window, qtbot, answers, tmp_path):
     editor.buttons["up"].click()
     story = editor.storyline()
     assert len(story.steps) == 6
-    assert story.steps[4].title == "Official plan (Aug 2024) with cooling"
+    assert story.steps[4].title == "Official plan (Aug 2024), modified with cooling"
     assert story.steps[4].scenario["pue"] == 2.0
     assert story.steps[4].notes == "Cooling costs more than planned."
     answers.save_path = tmp_path / "mine.hkstory"

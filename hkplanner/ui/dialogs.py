@@ -50,6 +50,35 @@ def ask_restore(parent: QWidget, name: str, saved: str) -> bool:
     return answer == buttons.Yes
 
 
+def ask_resume(parent: QWidget, step: int, title: str) -> bool:
+    """The last show stopped part-way: True to carry on there, False to start at step 1."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent,
+        tr("Resume the show?"),
+        tr("The last show stopped at step {0}, “{1}”. Resume there? (No starts at step 1.)").format(step, title),
+        buttons.Yes | buttons.No,
+        buttons.No,
+    )
+    return answer == buttons.Yes
+
+
+def confirm_notes_on_audience_screen(parent: QWidget) -> bool:
+    """With one screen the presenter view covers the charts: the audience would read the notes."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.warning(
+        parent,
+        tr("The audience will see the notes"),
+        tr(
+            "There is only one screen: the presenter view, with the speaker notes, will show on the screen "
+            "the audience sees. Show it anyway?"
+        ),
+        buttons.Yes | buttons.Cancel,
+        buttons.Cancel,
+    )
+    return answer == buttons.Yes
+
+
 def choose_open_path(parent: QWidget, folder: str, file_filter: str = SCENARIO_FILTER) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(parent, tr("Open"), folder, file_filter)
     return Path(path) if path else None

@@ -31,7 +31,7 @@ class Document(QObject):
         self.path: Path | None = None
         self.metadata = ScenarioDocument(session.scenario)
         session.undo_stack.cleanChanged.connect(self.state_changed)
-        session.changed.connect(self.state_changed)
+        session.changed.connect(self._on_session_changed)
 
     @property
     def is_modified(self) -> bool:
@@ -41,11 +41,15 @@ class Document(QObject):
 
     @property
     def name(self) -> str:
-        return self.session.scenario.name
+        return self.session.work.name
 
     def current(self) -> ScenarioDocument:
-        """What Save would write now."""
-        return dataclasses.replace(self.metadata, scenario=self.session.scenario, modified=now())
+        """What Save would write now: the work, never a slide of a show running in front of it."""
+        return dataclasses.replace(self.metadata, scenario=self.session.work, modified=now())
+
+    def _on_session_changed(self) -> None:
+        if not self.session.presenting:  # slides change nothing in the document (nor its autosave)
+            self.state_changed.emit()
 
     def new(self) -> None:
         self._adopt(None, ScenarioDocument(baseline().renamed(tr("Untitled scenario"))))

@@ -65,8 +65,9 @@ class MainWindow(QMainWindow):
         scroll.setMinimumWidth(400)
         grid = QGridLayout()
         grid.setSpacing(6)
-        for index, chart in enumerate(self.charts):
-            grid.addWidget(framed(chart), index // CHART_COLUMNS, index % CHART_COLUMNS)
+        self.chart_frames = {chart.objectName().removeprefix("chart_"): framed(chart) for chart in self.charts}
+        for index, frame in enumerate(self.chart_frames.values()):
+            grid.addWidget(frame, index // CHART_COLUMNS, index % CHART_COLUMNS)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(4, 4, 4, 4)
@@ -150,6 +151,11 @@ class MainWindow(QMainWindow):
         for chart in self.charts:
             chart.apply_look(look)
         self.menus.show_theme(name)
+
+    def show_focus(self, name: str | None) -> None:
+        """One chart alone in the charts' area (a presentation step's focus), or all of them (None)."""
+        for key, frame in self.chart_frames.items():
+            frame.setVisible(name is None or key == name)
 
     def edit_storyline(self) -> None:
         editor = StorylineEditor(self.presentation.storyline, self.session, self)

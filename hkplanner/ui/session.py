@@ -45,6 +45,16 @@ class Session(QObject):
         # The presets and files this session's work started from, by name: an edit of one of them
         # takes a derived name, and an edit back to one of them takes its name again.
         self._origins: dict[str, Scenario] = {self._scenario.name: self._scenario}
+        self._work: Scenario | None = None  # while a show runs: the work it stands in front of
+
+    @property
+    def work(self) -> Scenario:
+        """The user's scenario: during a show, the one the show will return to, not the slide on screen."""
+        return self._work if self._work is not None else self._scenario
+
+    @property
+    def presenting(self) -> bool:
+        return self._work is not None
 
     @property
     def scenario(self) -> Scenario:
@@ -106,16 +116,23 @@ class Session(QObject):
             return scenario.renamed(origin.name)
         return scenario.renamed(modified_name(origin.name))
 
-    def preview(self, scenario: Scenario) -> None:
-        """Show a scenario on the way to another (an animation frame): no undo step, no saved state."""
+    # a show: slides on screen in front of the work, never in its history -----------------------------
+
+    def begin_show(self) -> None:
+        if self._work is None:
+            self._work = self._scenario
+
+    def show_slide(self, scenario: Scenario) -> None:
+        """A slide or an animation frame: on screen only; no undo step, no saved state."""
+        if self._work is None:
+            raise RuntimeError("show_slide outside a show")
         self._show(scenario)
 
-    def land(self, before: Scenario, after: Scenario, label: str) -> None:
-        """End a previewed journey: one undo step from where it started (not from the last frame)."""
-        if after != before:
-            self.undo_stack.push(ScenarioChange(self._show, before, after, label, None))
-        else:
-            self._show(after)
+    def end_show(self) -> None:
+        """Back to the work exactly as it was: the views redraw it, the document sees no change."""
+        if self._work is not None:
+            self._show(self._work)
+            self._work = None
 
     def end_gesture(self) -> None:
         """The user let go of a slider: the next edit starts a new undo step."""

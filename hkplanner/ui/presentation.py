@@ -148,13 +148,14 @@ class Presentation(QObject):
         window.caption.hide()
         window.show_focus(None)
         window.session.end_show()
+        window.apply_theme(saved.theme, remember=False)  # before the chrome returns: its own sizes
         for widget in saved.hidden:
             widget.show()
-        window.apply_theme(saved.theme, remember=False)
         if not saved.was_full_screen:
             window.showNormal()
         window.restoreState(saved.state)
         window.splitter.restoreState(saved.splitter)
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the standard look's sizes first
         window.restoreGeometry(saved.geometry)
 
     # moving between steps ----------------------------------------------------------------------------

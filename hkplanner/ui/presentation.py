@@ -199,6 +199,7 @@ class Presentation(QObject):
         """The end of a step is exactly the step's scenario (on screen only)."""
         if self.active:
             self.window.session.show_slide(self.storyline.steps[self.index].scenario)
+            self.presenter.show_current()
 
     # keys ----------------------------------------------------------------------------------------------
 

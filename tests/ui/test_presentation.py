@@ -108,6 +108,27 @@ def test_p_shows_the_presenter_view_with_notes_and_next_step(window, qtbot, answ
     window.presentation.leave()
 
 
+def test_the_presenter_view_shows_thumbnails_of_the_current_and_next_step(window, qtbot):
+    presentation = window.presentation
+    presenter = presentation.presenter
+    presentation.enter()
+    press(qtbot, window, Qt.Key.Key_P)
+    now, upcoming = presenter.now_thumbnail, presenter.next_thumbnail
+    assert not now.pixmap().isNull() and not upcoming.pixmap().isNull()
+    first_next = upcoming.pixmap().toImage()
+    assert first_next.width() > first_next.height() * 1.2, "the next step's six charts, three to a row"
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: settled(window), timeout=ANIMATION_MS + 2000)
+    assert upcoming.pixmap().toImage() != first_next, "the step after the new one"
+    shown = now.pixmap().toImage()
+    press(qtbot, window, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: settled(window), timeout=ANIMATION_MS + 2000)
+    assert now.pixmap().toImage() != shown, "what the audience sees now"
+    presentation.go_to(len(presentation.storyline.steps) - 1, animate=False)
+    assert upcoming.pixmap().isNull() and upcoming.text() == "(last step)"
+    presentation.leave()
+
+
 def fonts(window) -> dict[str, str]:
     """Every widget's font, but the show's own header's."""
     widgets = [w for w in window.findChildren(QWidget) if not window.caption.isAncestorOf(w)]

@@ -38,29 +38,21 @@ def ask_save_changes(parent: QWidget, name: str) -> str:
     return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
 
-def ask_restore(parent: QWidget, name: str, saved: str) -> bool:
+def _yes(parent: QWidget, title: str, text: str, default_yes: bool) -> bool:
     buttons = QMessageBox.StandardButton
-    answer = QMessageBox.question(
-        parent,
-        tr("Restore unsaved work?"),
-        tr("HK Planner closed before “{0}” was saved. Restore it as it was at {1}?").format(name, saved),
-        buttons.Yes | buttons.No,
-        buttons.Yes,
-    )
-    return answer == buttons.Yes
+    default = buttons.Yes if default_yes else buttons.No
+    return QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, default) == buttons.Yes
+
+
+def ask_restore(parent: QWidget, name: str, saved: str) -> bool:
+    text = tr("HK Planner closed before “{0}” was saved. Restore it as it was at {1}?").format(name, saved)
+    return _yes(parent, tr("Restore unsaved work?"), text, default_yes=True)
 
 
 def ask_resume(parent: QWidget, step: int, title: str) -> bool:
     """The last show stopped part-way: True to carry on there, False to start at step 1."""
-    buttons = QMessageBox.StandardButton
-    answer = QMessageBox.question(
-        parent,
-        tr("Resume the show?"),
-        tr("The last show stopped at step {0}, “{1}”. Resume there? (No starts at step 1.)").format(step, title),
-        buttons.Yes | buttons.No,
-        buttons.No,
-    )
-    return answer == buttons.Yes
+    text = tr("The last show stopped at step {0}, “{1}”. Resume there? (No starts at step 1.)").format(step, title)
+    return _yes(parent, tr("Resume the show?"), text, default_yes=False)
 
 
 def confirm_notes_on_audience_screen(parent: QWidget) -> bool:

@@ -99,7 +99,10 @@ class Session(QObject):
         self.edit(self._scenario.renamed(name), label, named=True)
 
     def edit(self, scenario: Scenario, label: str, merge_key: str | None = None, named: bool = False) -> None:
-        """`named`: the scenario's name is meant as given; otherwise it follows its origin (see `_derived`)."""
+        """`named`: the scenario's name is meant as given; otherwise it follows its origin (see `_derived`).
+        During a show nothing edits the work behind it."""
+        if self.presenting:
+            return
         if not named:
             scenario = self._derived(scenario)
         if scenario != self._scenario:

@@ -366,3 +366,11 @@ def test_the_projector_theme_makes_everything_larger_never_smaller(window):
     window.apply_theme("projector")
     assert all(label.fontInfo().pixelSize() >= size for label, size in zip(labels, sizes, strict=True))
     assert window.cards.height() > height
+
+
+def test_nothing_edits_the_work_behind_a_running_show(window):
+    work = window.session.scenario
+    window.presentation.enter()
+    window.session.set("pue", 2.0)  # e.g. a control reached some other way than the keyboard
+    window.presentation.leave()
+    assert window.session.scenario == work and window.session.undo_stack.count() == 0

@@ -122,3 +122,14 @@ def test_an_unchanged_preset_keeps_its_name_in_every_export(window, answers, tmp
     texts = page_texts(tmp_path / "pack.pdf")
     assert "Private build-out two years late · HK Planner" in texts[-1]
     assert not any("modified" in text for text in texts)
+
+
+def test_the_workbook_of_a_changed_scenario_names_it_modified_and_lists_phase_changes(window, answers, tmp_path):
+    import pandas as pd
+
+    add_sandy_ridge(window)
+    answers.save_path = tmp_path / "book.xlsx"
+    window.exports.workbook()
+    provenance = pd.read_excel(tmp_path / "book.xlsx", sheet_name="Provenance").set_index("Field")["Value"]
+    assert provenance["Scenario"] == MODIFIED
+    assert "+ Sandy Ridge data park (180,000 PF by 2032)" in provenance["Change from the plan's baseline"]

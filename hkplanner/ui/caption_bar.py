@@ -40,7 +40,7 @@ class CaptionBar(QWidget):
         self.title = _line("caption_title", TITLE_PX, "#333333", bold=True)
         self.so_what = _line("caption_so_what", SO_WHAT_PX, theme.BLACK, bold=True)
         self.change = _line("caption_change", CHANGE_PX, theme.BLUE)
-        self._so_what_text = ""
+        self._texts = ("", "")  # the so-what and the change, in full
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN // 2, MARGIN, MARGIN // 2)
         layout.setSpacing(2)
@@ -53,8 +53,7 @@ class CaptionBar(QWidget):
 
     def show_step(self, index: int, count: int, title: str, so_what: str, change: str) -> None:
         self.title.setText(tr("{0} of {1} · {2}").format(index + 1, count, title))
-        self.change.setText(change or tr("The starting point"))
-        self._so_what_text = so_what
+        self._texts = (so_what, change or tr("The starting point"))
         self._fit()
 
     def resizeEvent(self, event) -> None:
@@ -62,18 +61,21 @@ class CaptionBar(QWidget):
         self._fit()
 
     def _fit(self) -> None:
-        """One line: the largest type that fits the width, then an ellipsis if even the smallest does not."""
-        text, font = self._so_what_text, self.so_what.font()
+        """One line each: the so-what in the largest type that fits the width (down to SO_WHAT_MIN_PX),
+        then both cut with an ellipsis if still too long; the full text is in the tooltip."""
+        so_what, change = self._texts
+        font = self.so_what.font()
         width = max(self.so_what.width(), 1)
         pixels = SO_WHAT_PX
         font.setPixelSize(pixels)
-        while pixels > SO_WHAT_MIN_PX and _advance(font, text) > width:
+        while pixels > SO_WHAT_MIN_PX and _advance(font, so_what) > width:
             pixels -= 2
             font.setPixelSize(pixels)
         self.so_what.setFont(font)
-        elided = self.so_what.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
-        self.so_what.setText(elided)
-        self.so_what.setToolTip(text if elided != text else "")
+        for label, text in ((self.so_what, so_what), (self.change, change)):
+            elided = label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+            label.setText(elided)
+            label.setToolTip(text if elided != text else "")
 
 
 def _advance(font: QFont, text: str) -> int:

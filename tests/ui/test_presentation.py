@@ -200,8 +200,9 @@ def test_each_step_says_its_so_what_from_the_projection_in_one_line(window, qtbo
     for index in range(len(window.presentation.storyline.steps)):
         window.presentation.go_to(index, animate=False)
         heights.add(window.caption.height())
-        line = window.caption.so_what
-        assert line.fontMetrics().horizontalAdvance(line.text()) <= line.width(), "one line, never wider"
+        for line in (window.caption.so_what, window.caption.change):
+            assert line.fontMetrics().horizontalAdvance(line.text()) <= line.width(), "one line, never wider"
+            assert line.text() == line.toolTip() or not line.toolTip() or line.text().endswith("…")
     assert len(heights) == 1, "the header keeps its height between steps"
     window.presentation.go_to(1, animate=False)
     card = window.cards.cards["compute_private_2030"]

@@ -52,7 +52,7 @@ class Document(QObject):
             self.state_changed.emit()
 
     def new(self) -> None:
-        self._adopt(None, ScenarioDocument(baseline().renamed(tr("Untitled scenario"))))
+        self._adopt(None, ScenarioDocument(baseline().renamed(tr("Untitled scenario"))), origin=False)
 
     def open(self, path: Path) -> OpenedFile:
         """Read and check the file first; only then replace what is open. Raises ScenarioFileError."""
@@ -85,7 +85,7 @@ class Document(QObject):
         self.session.undo_stack.resetClean()
         self.state_changed.emit()
 
-    def _adopt(self, path: Path | None, document: ScenarioDocument) -> None:
+    def _adopt(self, path: Path | None, document: ScenarioDocument, origin: bool = True) -> None:
         self.path, self.metadata = path, document
-        self.session.start_over(document.scenario)
+        self.session.start_over(document.scenario, origin)
         self.state_changed.emit()

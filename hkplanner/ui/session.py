@@ -143,10 +143,11 @@ class Session(QObject):
         if isinstance(top, ScenarioChange):
             top.open = False
 
-    def start_over(self, scenario: Scenario) -> None:
-        """A new document: this scenario, no undo history."""
+    def start_over(self, scenario: Scenario, origin: bool = True) -> None:
+        """A new document: this scenario, no undo history. `origin`: the scenario is a preset or file
+        whose name a change would make untrue (an untitled scenario claims nothing)."""
         self.undo_stack.clear()
-        self._origins = {scenario.name: scenario}
+        self._origins = {scenario.name: scenario} if origin else {}
         self._show(scenario)
         self.undo_stack.setClean()
 

@@ -133,3 +133,19 @@ def test_the_workbook_of_a_changed_scenario_names_it_modified_and_lists_phase_ch
     provenance = pd.read_excel(tmp_path / "book.xlsx", sheet_name="Provenance").set_index("Field")["Value"]
     assert provenance["Scenario"] == MODIFIED
     assert "+ Sandy Ridge data park (180,000 PF by 2032)" in provenance["Change from the plan's baseline"]
+
+
+def test_a_changed_file_is_named_after_the_file_and_an_untitled_scenario_stays_untitled(window, answers, tmp_path):
+    answers.text = "Cooling risk"
+    window.menus._rename()
+    answers.save_path = tmp_path / "cooling.hkplan"
+    window.files.save()
+    window.files.new()
+    slider(window, "pue").setValue(20)
+    assert window.session.scenario.name == "Untitled scenario", "an untitled scenario claims to be nothing"
+    window.files.open_path(tmp_path / "cooling.hkplan")
+    slider(window, "pue").setValue(20)
+    assert window.session.scenario.name == "Cooling risk, modified"
+    assert window.windowTitle().startswith("Cooling risk, modified (cooling.hkplan)[*]")
+    window.menus.undo.trigger()
+    assert window.session.scenario.name == "Cooling risk"

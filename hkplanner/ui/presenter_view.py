@@ -7,13 +7,14 @@ With a second screen it sits there while the audience sees the charts; with one 
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QTextBrowser, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QTextBrowser, QWidget
 
-from hkplanner.core import REGISTRY
+from hkplanner.core import REGISTRY, project
 from hkplanner.core.storyline import Step
 
 if TYPE_CHECKING:
@@ -36,13 +37,8 @@ def _thumbnail_label(name: str) -> QLabel:
     return label
 
 
-def step_thumbnail(step: Step) -> QPixmap:
-    """The step's charts (or its focus chart alone) drawn offscreen, as the audience will see them."""
-    from hkplanner.export.charts import chart_image, offscreen_charts  # only when the presenter view is on
-
-    with offscreen_charts(step.scenario, size=THUMBNAIL_CHART) as charts:
-        shown = [c for c in charts if step.focus in (None, c.objectName().removeprefix("chart_"))]
-        images = [chart_image(chart, scale=1) for chart in shown]
+def _compose(images: list) -> QPixmap:
+    """Chart images three to a row (one alone fills the thumbnail)."""
     columns = 3 if len(images) > 1 else 1
     rows = -(-len(images) // columns)
     cell = images[0].size()
@@ -61,8 +57,10 @@ class PresenterView(QWidget):
         self.setObjectName("presenter_view")
         self.setWindowTitle(tr("Presenter view — HK Planner"))
         self.presentation = presentation
-        self._thumbnails: dict[int, QPixmap] = {}  # next-step thumbnails of the storyline below
-        self._thumbnails_of = None
+        # Charts built once, offscreen, while the view is open: drawing the next step on them takes
+        # tens of milliseconds, where building them for each step took over half a second.
+        self._charts: list | None = None
+        self._charts_open = ExitStack()
         self.current = QLabel()
         self.current.setObjectName("presenter_current")
         self.current.setStyleSheet("font-size: 20pt; font-weight: bold;")
@@ -104,7 +102,6 @@ class PresenterView(QWidget):
         self.move(screen.geometry().topLeft())
         self._start_clock()
         self.showFullScreen()
-        self.show_step(self.presentation.index)
 
     def toggle(self) -> None:
         if self.isVisible():
@@ -127,27 +124,41 @@ class PresenterView(QWidget):
         self.levers.setText(
             " · ".join(f"{REGISTRY[key].title}: {step.scenario[key]:g} {REGISTRY[key].unit}" for key in levers)
         )
-        if self.isVisible():
-            self._show_next(index + 1)
 
     def show_current(self) -> None:
-        """What the audience sees now, once a step has arrived (not a frame of its animation)."""
-        if self.isVisible():
-            shot = self.presentation.window.centralWidget().grab()
-            self.now_thumbnail.setPixmap(shot.scaled(THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio))
-
-    def _show_next(self, index: int) -> None:
-        storyline = self.presentation.storyline
-        if index >= len(storyline.steps):
-            self.next_thumbnail.setText(tr("(last step)"))
+        """Once a step has arrived (not during its animation): what the audience sees now, and the next step."""
+        if not self.isVisible():
             return
-        if self._thumbnails_of is not storyline:
-            self._thumbnails, self._thumbnails_of = {}, storyline
-        if index not in self._thumbnails:
-            self._thumbnails[index] = step_thumbnail(storyline.steps[index]).scaled(
-                THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
-        self.next_thumbnail.setPixmap(self._thumbnails[index])
+        for _ in range(2):  # a focus chart's frame grows only once the layouts (nested) have run
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        shot = self.presentation.window.centralWidget().grab()
+        self.now_thumbnail.setPixmap(shot.scaled(THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio))
+        steps, index = self.presentation.storyline.steps, self.presentation.index + 1
+        if index < len(steps):
+            self.next_thumbnail.setPixmap(self._thumbnail(steps[index]))
+        else:
+            self.next_thumbnail.setText(tr("(last step)"))
+
+    def _thumbnail(self, step: Step) -> QPixmap:
+        """The step's charts (or its focus chart alone), drawn offscreen as the audience will see them."""
+        from hkplanner.export.charts import chart_image, offscreen_charts  # only with the presenter view open
+        from hkplanner.export.summary import baseline_over
+
+        if self._charts is None:
+            self._charts = self._charts_open.enter_context(offscreen_charts(step.scenario, size=THUMBNAIL_CHART))
+        projection, ghost = project(step.scenario), baseline_over(step.scenario)
+        shown = [c for c in self._charts if step.focus in (None, c.objectName().removeprefix("chart_"))]
+        for chart in shown:
+            chart.show_projection(projection, ghost)
+        images = [chart_image(chart, scale=1) for chart in shown]
+        return _compose(images).scaled(
+            THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._charts_open.close()  # the offscreen charts go with the view
+        self._charts = None
 
     def _start_clock(self) -> None:
         if not self.elapsed.isValid():

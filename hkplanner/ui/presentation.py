@@ -71,6 +71,7 @@ class Presentation(QObject):
         self.index = 0
         self.stopped_at = 0  # where the last show ended, to offer resuming there
         self._saved: _WindowState | None = None
+        self._notes_agreed = False  # with one screen, to show the notes where the audience sees them
         self.animation = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=ANIMATION_MS)
         self.animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
         self.animation.valueChanged.connect(self._on_frame)
@@ -116,6 +117,7 @@ class Presentation(QObject):
             hidden,
         )
         window.session.begin_show()
+        self._notes_agreed = False
         for widget in hidden:
             widget.hide()
         window.apply_theme("projector", remember=False)
@@ -209,10 +211,14 @@ class Presentation(QObject):
         self.blank.raise_()
 
     def toggle_presenter(self) -> None:
-        """With one screen, the presenter view covers what the audience sees: warn before showing notes."""
+        """With one screen, the presenter view covers what the audience sees: warn before showing notes
+        (once a show: the presenter has said yes)."""
         if self.presenter.isVisible():
             self.presenter.hide()
-        elif len(QGuiApplication.screens()) > 1 or dialogs.confirm_notes_on_audience_screen(self.window):
+            return
+        if not self._notes_agreed and len(QGuiApplication.screens()) == 1:
+            self._notes_agreed = dialogs.confirm_notes_on_audience_screen(self.window)
+        if self._notes_agreed or len(QGuiApplication.screens()) > 1:
             self.presenter.toggle()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -99,6 +99,9 @@ def test_p_shows_the_presenter_view_with_notes_and_next_step(window, qtbot, answ
     answers.notes_on_audience_screen = True
     press(qtbot, window, Qt.Key.Key_P)
     assert presenter.isVisible()
+    press(qtbot, window, Qt.Key.Key_P)
+    press(qtbot, window, Qt.Key.Key_P)
+    assert presenter.isVisible() and answers.kinds().count("notes_warning") == 2, "asked until agreed, once a show"
     assert presenter.current.text() == "Now (1 of 5): The plan as announced"
     assert presenter.upcoming.text() == "Next: What if the private build-out slips two years?"
     assert "15,000 PF by 2030" in presenter.notes.toPlainText()

@@ -246,6 +246,10 @@ def test_the_storyline_is_editable_and_saved(window, qtbot, answers, tmp_path):
     assert story.steps[4].title == "Official plan (Aug 2024), modified with cooling"
     assert story.steps[4].scenario["pue"] == 2.0
     assert story.steps[4].notes == "Cooling costs more than planned."
+    editor.list.setCurrentRow(1)
+    qtbot.keyClicks(editor.title, " (slip)")
+    assert editor.storyline().steps[1].focus == "compute", "editing a step keeps its focus chart"
+    story = editor.storyline()
     answers.save_path = tmp_path / "mine.hkstory"
     editor.buttons["save"].click()
     assert read_storyline(tmp_path / "mine.hkstory") == story

@@ -4,10 +4,11 @@ changed since the step before. Its height never changes between steps, so the ch
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hkplanner.ui import theme
+from hkplanner.ui.fit_text import fitted_font
 
 TITLE_PX = 28
 SO_WHAT_PX = 44  # the headline: read from the back of the room
@@ -64,19 +65,9 @@ class CaptionBar(QWidget):
         """One line each: the so-what in the largest type that fits the width (down to SO_WHAT_MIN_PX),
         then both cut with an ellipsis if still too long; the full text is in the tooltip."""
         so_what, change = self._texts
-        font = self.so_what.font()
         width = max(self.so_what.width(), 1)
-        pixels = SO_WHAT_PX
-        font.setPixelSize(pixels)
-        while pixels > SO_WHAT_MIN_PX and _advance(font, so_what) > width:
-            pixels -= 2
-            font.setPixelSize(pixels)
-        self.so_what.setFont(font)
+        self.so_what.setFont(fitted_font(self.so_what.font(), so_what, width, SO_WHAT_PX, SO_WHAT_MIN_PX))
         for label, text in ((self.so_what, so_what), (self.change, change)):
             elided = label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
             label.setText(elided)
             label.setToolTip(text if elided != text else "")
-
-
-def _advance(font: QFont, text: str) -> int:
-    return QFontMetrics(font).horizontalAdvance(text)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hkplanner.core import TARGETS, Projection, Target, TargetResult
 from hkplanner.core.formatting import number, quantity, shortfall
 from hkplanner.ui import theme
+from hkplanner.ui.fit_text import fitted_font
 
 
 def tr(text: str) -> str:
@@ -35,6 +36,7 @@ class TargetCard(QFrame):
         self._shown: tuple | None = None
         self._verdict_shown: object = _NOTHING_SHOWN  # met (True), missed (False) or not judged (None)
         self._look = theme.LOOKS["standard"]
+        self._details = ("", "")  # in a room: the verdict, and the goal when there is room for it
         self.title = QLabel()
         self.goal = QLabel()
         self.status = QLabel()
@@ -60,7 +62,7 @@ class TargetCard(QFrame):
             (self.detail, look.card_text_px, False),
         ):
             label.setFont(_font(pixels, bold))
-        self.status.setWordWrap(not look.headline_cards)  # a headline is one line
+        self.status.setWordWrap(not look.headline_cards)  # a headline is one line (see _fit_headline)
         self.goal.setVisible(not look.headline_cards)  # the detail line names the goal instead
         if self._shown is not None:
             shown, self._shown = self._shown, None
@@ -72,6 +74,7 @@ class TargetCard(QFrame):
         self._shown = (result, required_growth)
         if self._look.headline_cards:
             self._show_headline(result)
+            self._fit_headline()
         else:
             self._show_detail(result, required_growth)
         verdict = result.met if result.judged else None
@@ -89,13 +92,33 @@ class TargetCard(QFrame):
         goal = tr("goal {0} by {1}").format(quantity(target.threshold, unit, exact=True), result.due_year)
         if not result.judged:
             self.status.setText(tr("? Not judged"))
-            self.detail.setText(tr("due after the projection ends"))
-        elif result.met:
-            self.status.setText(quantity(result.value, unit))
-            self.detail.setText(f"✓ {tr('met in {0}').format(result.first_year_met)} · {goal}")
+            self._details = (tr("due after the projection ends"), goal)
+            return
+        self.status.setText(quantity(result.value, unit))
+        if result.met:
+            verdict = f"✓ {tr('met in {0}').format(result.first_year_met)}"
         else:
-            self.status.setText(quantity(result.value, unit))
-            self.detail.setText(f"✗ {tr('short by {0}').format(shortfall(result.shortfall, target.unit))} · {goal}")
+            verdict = f"✗ {tr('short by {0}').format(shortfall(result.shortfall, target.unit))}"
+        self._details = (verdict, goal)
+
+    def _fit_headline(self) -> None:
+        """At 1920 px in a show: the figure at the look's size and the detail with its goal. In a narrower
+        card (the projector theme beside the levers) a smaller figure and the verdict alone, not cut off."""
+        look = self._look
+        width = max(self.status.width(), 1)
+        fitted = fitted_font(self.status.font(), self.status.text(), width, look.card_figure_px, look.card_text_px)
+        if fitted != self.status.font():
+            self.status.setFont(fitted)
+        verdict, goal = self._details
+        full = f"{verdict} · {goal}"
+        metrics = self.detail.fontMetrics()
+        needed = metrics.boundingRect(QRect(0, 0, width, 10 * width), Qt.TextFlag.TextWordWrap, full).height()
+        self.detail.setText(full if needed <= 2 * metrics.lineSpacing() else verdict)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._look.headline_cards:
+            self._fit_headline()
 
     def _show_detail(self, result: TargetResult, required_growth: float | None) -> None:
         target = result.target

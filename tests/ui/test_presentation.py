@@ -358,7 +358,7 @@ def test_readable_from_the_back_of_the_room_at_1920x1080(tmp_path):
     assert report["cut"] == [], "no card's text is cut off"
 
 
-def test_the_projector_theme_makes_everything_larger_never_smaller(window):
+def test_the_projector_theme_makes_everything_larger_never_smaller(window, qtbot):
     from dataclasses import fields
 
     from hkplanner.ui import theme
@@ -374,6 +374,10 @@ def test_the_projector_theme_makes_everything_larger_never_smaller(window):
     window.apply_theme("projector")
     assert all(label.fontInfo().pixelSize() >= size for label, size in zip(labels, sizes, strict=True))
     assert window.cards.height() > height
+    qtbot.wait(50)
+    for card in window.cards.cards.values():  # beside the levers the cards are narrower than in a show
+        figure = card.status
+        assert figure.fontMetrics().horizontalAdvance(figure.text()) <= figure.width(), figure.text()
 
 
 def test_nothing_edits_the_work_behind_a_running_show(window):

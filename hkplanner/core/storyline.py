@@ -2,7 +2,8 @@
 
 A step is written as a preset to start from and/or changes to the step before it (`parameters`,
 `phases` to replace them all, `add_phases` to add some), so a storyline reads as the story it tells
-("then the private build-out slips two years"). Stored as `.hkstory` JSON.
+("then the private build-out slips two years"); `focus` optionally names the one chart the step is
+about. Stored as `.hkstory` JSON.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from hkplanner.core.scenario_file import MAX_BYTES, PHASE_FIELDS, PHASE_OPTIONAL
 
 STORY_EXTENSION = ".hkstory"
 STORY_FORMAT = 1
+# Charts a step can focus on (the window's charts, named without their "chart_" prefix).
+FOCUS_CHARTS = ("compute", "power", "capex", "venture", "rnd", "mfg")
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class Step:
     title: str
     notes: str
     scenario: Scenario
+    focus: str | None = None  # one of FOCUS_CHARTS: the chart this step shows alone
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,12 @@ def storyline_from(content: object, path=None) -> Storyline:
             scenario = _step_scenario(entry, previous)
         except (ParameterError, KeyError, TypeError) as error:
             raise ScenarioFileError(str(error).strip("'\""), path, where) from None
-        built.append(Step(entry["title"], str(entry.get("notes", "")), scenario))
+        focus = entry.get("focus")
+        if focus is not None and focus not in FOCUS_CHARTS:
+            raise ScenarioFileError(
+                f"focus = {focus!r} is not a chart; use one of {', '.join(FOCUS_CHARTS)}", path, f"{where}.focus"
+            )
+        built.append(Step(entry["title"], str(entry.get("notes", "")), scenario, focus))
         previous = scenario
     return Storyline(str(content.get("name", "Storyline")), tuple(built))
 
@@ -126,6 +135,7 @@ def storyline_json(storyline: Storyline) -> dict:
             {
                 "title": step.title,
                 "notes": step.notes,
+                **({"focus": step.focus} if step.focus else {}),
                 "parameters": dict(step.scenario.values),
                 "phases": [
                     {name: getattr(phase, name) for name in PHASE_FIELDS + PHASE_OPTIONAL}

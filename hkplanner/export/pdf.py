@@ -17,7 +17,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 from hkplanner.core import Scenario, baseline, project
-from hkplanner.core.changes import value_text
+from hkplanner.core.changes import MODIFIED, describe_phase_changes, is_modified_name, value_text
 from hkplanner.core.formatting import quantity
 from hkplanner.core.scenario_file import ScenarioDocument
 from hkplanner.export.charts import offscreen_charts
@@ -106,6 +106,12 @@ def _cover(flow: PageFlow, document: ScenarioDocument, provenance: Provenance, r
     flow.text(TITLE, size=16, centred=True)
     flow.space(24)
     flow.text(document.scenario.name, size=24, bold=True, centred=True)
+    if is_modified_name(document.scenario.name):
+        origin = document.scenario.name.removesuffix(MODIFIED)
+        flow.text(f"Modified from “{origin}”: the changes are listed inside", size=12, centred=True)
+    if provenance.changes:
+        count = len(provenance.changes)
+        flow.text(f"{count} change{'s' if count > 1 else ''} from the plan's baseline", size=11, centred=True)
     if document.description:
         flow.text(document.description, size=11, centred=True)
     flow.space(24)
@@ -154,8 +160,11 @@ def _changes(flow: PageFlow, scenario: Scenario) -> None:
     flow.new_page()
     flow.heading("What this scenario changes")
     changed = changed_parameters(scenario)
+    phase_changes = describe_phase_changes(baseline().phases, scenario.phases)
     if not changed:
         flow.text("No parameter differs from the plan's baseline.")
+        if phase_changes:
+            flow.text("The compute phases do: see below.")
     else:
         rows = [
             [
@@ -169,7 +178,10 @@ def _changes(flow: PageFlow, scenario: Scenario) -> None:
         ]
         headers = ["Parameter", "This scenario", "Plan's baseline", "Kind", "Source of the baseline value"]
         flow.table(headers, rows, widths=[2.4, 1.3, 1.3, 1.3, 4.0])
-    if scenario.phases != baseline().phases:
+    if phase_changes:
+        flow.heading("Compute phases: changes from the plan's baseline", size=12)
+        for line in phase_changes:
+            flow.text(line)
         flow.heading("Compute phases in this scenario", size=12)
         rows = [
             [p.name, p.owner, f"{p.capacity_pf:,g} PF", f"{p.start_year}–{p.completion_year}", p.ramp, p.source or "–"]

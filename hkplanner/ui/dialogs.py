@@ -38,14 +38,35 @@ def ask_save_changes(parent: QWidget, name: str) -> str:
     return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
 
 
-def ask_restore(parent: QWidget, name: str, saved: str) -> bool:
+def _yes(parent: QWidget, title: str, text: str, default_yes: bool) -> bool:
     buttons = QMessageBox.StandardButton
-    answer = QMessageBox.question(
+    default = buttons.Yes if default_yes else buttons.No
+    return QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, default) == buttons.Yes
+
+
+def ask_restore(parent: QWidget, name: str, saved: str) -> bool:
+    text = tr("HK Planner closed before “{0}” was saved. Restore it as it was at {1}?").format(name, saved)
+    return _yes(parent, tr("Restore unsaved work?"), text, default_yes=True)
+
+
+def ask_resume(parent: QWidget, step: int, title: str) -> bool:
+    """The last show stopped part-way: True to carry on there, False to start at step 1."""
+    text = tr("The last show stopped at step {0}, “{1}”. Resume there? (No starts at step 1.)").format(step, title)
+    return _yes(parent, tr("Resume the show?"), text, default_yes=False)
+
+
+def confirm_notes_on_audience_screen(parent: QWidget) -> bool:
+    """With one screen the presenter view covers the charts: the audience would read the notes."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.warning(
         parent,
-        tr("Restore unsaved work?"),
-        tr("HK Planner closed before “{0}” was saved. Restore it as it was at {1}?").format(name, saved),
-        buttons.Yes | buttons.No,
-        buttons.Yes,
+        tr("The audience will see the notes"),
+        tr(
+            "There is only one screen: the presenter view, with the speaker notes, will show on the screen "
+            "the audience sees. Show it anyway?"
+        ),
+        buttons.Yes | buttons.Cancel,
+        buttons.Cancel,
     )
     return answer == buttons.Yes
 

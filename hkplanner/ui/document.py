@@ -31,7 +31,7 @@ class Document(QObject):
         self.path: Path | None = None
         self.metadata = ScenarioDocument(session.scenario)
         session.undo_stack.cleanChanged.connect(self.state_changed)
-        session.changed.connect(self.state_changed)
+        session.changed.connect(self._on_session_changed)
 
     @property
     def is_modified(self) -> bool:
@@ -41,14 +41,18 @@ class Document(QObject):
 
     @property
     def name(self) -> str:
-        return self.session.scenario.name
+        return self.session.work.name
 
     def current(self) -> ScenarioDocument:
-        """What Save would write now."""
-        return dataclasses.replace(self.metadata, scenario=self.session.scenario, modified=now())
+        """What Save would write now: the work, never a slide of a show running in front of it."""
+        return dataclasses.replace(self.metadata, scenario=self.session.work, modified=now())
+
+    def _on_session_changed(self) -> None:
+        if not self.session.presenting:  # slides change nothing in the document (nor its autosave)
+            self.state_changed.emit()
 
     def new(self) -> None:
-        self._adopt(None, ScenarioDocument(baseline().renamed(tr("Untitled scenario"))))
+        self._adopt(None, ScenarioDocument(baseline().renamed(tr("Untitled scenario"))), origin=False)
 
     def open(self, path: Path) -> OpenedFile:
         """Read and check the file first; only then replace what is open. Raises ScenarioFileError."""
@@ -73,7 +77,7 @@ class Document(QObject):
         self.state_changed.emit()
 
     def rename(self, name: str) -> None:
-        self.session.edit(self.session.scenario.renamed(name), tr("Rename to {0}").format(name))
+        self.session.rename(name, tr("Rename to {0}").format(name))
 
     def restore(self, document: ScenarioDocument, path: Path | None) -> None:
         """Recovered work: the scenario as it was, belonging to its file, and not yet saved."""
@@ -81,7 +85,7 @@ class Document(QObject):
         self.session.undo_stack.resetClean()
         self.state_changed.emit()
 
-    def _adopt(self, path: Path | None, document: ScenarioDocument) -> None:
+    def _adopt(self, path: Path | None, document: ScenarioDocument, origin: bool = True) -> None:
         self.path, self.metadata = path, document
-        self.session.start_over(document.scenario)
+        self.session.start_over(document.scenario, origin)
         self.state_changed.emit()

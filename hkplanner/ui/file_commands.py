@@ -84,7 +84,10 @@ class FileCommands(QObject):
             self.open_path(self.document.path, asked=True)
 
     def load_preset(self, opened: OpenedFile) -> None:
-        """A preset replaces the scenario as one undoable step; the file it belongs to stays the same."""
+        """A preset replaces the scenario as one undoable step; the file it belongs to stays the same.
+        Unsaved work is asked about first, as when opening a file."""
+        if not self.ready_to_discard():
+            return
         scenario = opened.document.scenario
         self.document.session.load(scenario, tr("Load preset {0}").format(scenario.name))
         self.message.emit(tr("Loaded the preset “{0}”: {1}").format(scenario.name, opened.document.description))

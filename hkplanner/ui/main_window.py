@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.panel = ParameterPanel(self.phase_editor)
         self.cards = TargetCardRow()
         self.charts: list = []  # built by _build_charts
+        self.chart_frames: dict = {}  # chart name (without "chart_") -> its frame in the grid
         self.status = QLabel()
         self.status.setObjectName("status_text")
         self.statusBar().addWidget(self.status, 1)
@@ -107,8 +108,9 @@ class MainWindow(QMainWindow):
         from hkplanner.ui.charts import build_charts, framed
 
         self.charts = build_charts()
-        for index, chart in enumerate(self.charts):
-            self.chart_grid.addWidget(framed(chart), index // CHART_COLUMNS, index % CHART_COLUMNS)
+        self.chart_frames = {chart.objectName().removeprefix("chart_"): framed(chart) for chart in self.charts}
+        for index, frame in enumerate(self.chart_frames.values()):
+            self.chart_grid.addWidget(frame, index // CHART_COLUMNS, index % CHART_COLUMNS)
         self.exports.add_chart_menus(self.charts)
         look = theme.LOOKS[self.theme_name]
         for chart in self.charts:
@@ -164,6 +166,11 @@ class MainWindow(QMainWindow):
         for chart in self.charts:
             chart.apply_look(look)
         self.menus.show_theme(name)
+
+    def show_focus(self, name: str | None) -> None:
+        """One chart alone in the charts' area (a presentation step's focus), or all of them (None)."""
+        for key, frame in self.chart_frames.items():
+            frame.setVisible(name is None or key == name)
 
     def edit_storyline(self) -> None:
         editor = StorylineEditor(self.presentation.storyline, self.session, self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDoubleSpinBox, QGridLayout, QLabel, QSlider, QToolButton, QWidget
 
 from hkplanner.core import Parameter
@@ -105,6 +106,6 @@ class ParameterRow(QWidget):
         changed = value != self.parameter.default
         if changed != self.reset.isEnabled() or self.title.font().bold() != changed:
             self.reset.setEnabled(changed)
-            font = self.title.font()
+            font = QFont()  # only the weight: the size still follows the window's theme
             font.setBold(changed)
             self.title.setFont(font)

@@ -1,8 +1,13 @@
 """Presentation mode: full screen, projector look, and a storyline stepped through with a clicker.
 
+Presenting is a session of its own: F5 takes note of the work (scenario, undo history, pins, window)
+and puts slides on screen in front of it; a slide never enters the undo history, the document or its
+autosave; Esc puts back exactly the work and the window as they were.
+
 A clicker sends PageDown/PageUp; Right, Space and Down also go forward, Left and Up back; B blanks
-the screen; P shows the presenter view; Esc leaves and puts the window back as it was. Moving between
-steps animates the charts from one scenario to the next, so the room sees what changed.
+the screen; P shows the presenter view; Esc leaves. Every other key is held back during the show, so
+no shortcut (undo, a slider, a menu) can change the work behind it. Moving between steps animates
+the charts from one scenario to the next, so the room sees what changed.
 """
 
 from __future__ import annotations
@@ -10,13 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEasingCurve, QEvent, QObject, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEasingCurve, QEvent, QObject, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from hkplanner.core import REGISTRY
+from hkplanner.core import baseline, project
+from hkplanner.core.headline import so_what
 from hkplanner.core.seeds import bundled_dir
-from hkplanner.core.storyline import Storyline, caption, interpolate, read_storyline
+from hkplanner.core.storyline import Step, Storyline, caption, interpolate, read_storyline
+from hkplanner.ui import dialogs
 from hkplanner.ui.presenter_view import PresenterView
 
 if TYPE_CHECKING:
@@ -35,11 +42,20 @@ def default_storyline() -> Storyline:
     return read_storyline(bundled_dir("resources") / "storylines" / "briefing.hkstory")
 
 
+def step_headline(steps: tuple[Step, ...], index: int) -> str:
+    """The step's "so what", against the step before it (the plan's baseline for the first)."""
+    scenario = steps[index].scenario
+    previous = project(steps[index - 1].scenario) if index else None
+    return so_what(project(scenario), previous, project(baseline().replace(end_year=scenario["end_year"])))
+
+
 @dataclass
 class _WindowState:
     """What presentation mode changes, to put back on leaving."""
 
-    geometry: object
+    geometry: QByteArray
+    state: QByteArray
+    splitter: QByteArray
     was_full_screen: bool
     theme: str
     hidden: list[QWidget]
@@ -53,7 +69,9 @@ class Presentation(QObject):
         self.window = window
         self._storyline: Storyline | None = None  # read on first use: not on the start-up path
         self.index = 0
+        self.stopped_at = 0  # where the last show ended, to offer resuming there
         self._saved: _WindowState | None = None
+        self._notes_agreed = False  # with one screen, to show the notes where the audience sees them
         self.animation = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=ANIMATION_MS)
         self.animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
         self.animation.valueChanged.connect(self._on_frame)
@@ -77,6 +95,7 @@ class Presentation(QObject):
 
     def set_storyline(self, storyline: Storyline) -> None:
         self._storyline = storyline
+        self.stopped_at = 0
         if self.active:
             self.go_to(0, animate=False)
 
@@ -86,9 +105,19 @@ class Presentation(QObject):
         if self.active:
             return
         window = self.window
+        start = self._first_step()
         chrome = [window.menuBar(), window.statusBar(), window.menus.toolbar, window.panel_area]
         hidden = [widget for widget in chrome if widget.isVisible()]
-        self._saved = _WindowState(window.saveGeometry(), window.isFullScreen(), window.theme_name, hidden)
+        self._saved = _WindowState(
+            window.saveGeometry(),
+            window.saveState(),
+            window.splitter.saveState(),
+            window.isFullScreen(),
+            window.theme_name,
+            hidden,
+        )
+        window.session.begin_show()
+        self._notes_agreed = False
         for widget in hidden:
             widget.hide()
         window.apply_theme("projector", remember=False)
@@ -100,23 +129,35 @@ class Presentation(QObject):
             window.move(screens[1].geometry().topLeft())
             self.presenter.show_on(screens[0])
         window.showFullScreen()
-        self.go_to(self.index, animate=False)
+        self.go_to(start, animate=False)
+
+    def _first_step(self) -> int:
+        """Step 1, unless the last show stopped part-way and the presenter wants to resume there."""
+        at, steps = self.stopped_at, self.storyline.steps
+        resume = 0 < at < len(steps) and dialogs.ask_resume(self.window, at + 1, steps[at].title)
+        return at if resume else 0
 
     def leave(self) -> None:
         if not self.active:
             return
         saved, self._saved = self._saved, None
         window = self.window
-        self._finish_animation()
+        self.animation.stop()
+        self.stopped_at = self.index
         QApplication.instance().removeEventFilter(self)
         self.blank.hide()
         self.presenter.hide()
         window.caption.hide()
+        window.show_focus(None)
+        window.session.end_show()
+        window.apply_theme(saved.theme, remember=False)  # before the chrome returns: its own sizes
         for widget in saved.hidden:
             widget.show()
-        window.apply_theme(saved.theme, remember=False)
         if not saved.was_full_screen:
             window.showNormal()
+        window.restoreState(saved.state)
+        window.splitter.restoreState(saved.splitter)
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the standard look's sizes first
         window.restoreGeometry(saved.geometry)
 
     # moving between steps ----------------------------------------------------------------------------
@@ -133,50 +174,34 @@ class Presentation(QObject):
         """Show step `index`; with `animate`, the charts travel there over ANIMATION_MS."""
         self._finish_animation()
         self.index = index
-        step = self.storyline.steps[index]
+        steps = self.storyline.steps
+        step = steps[index]
         before = self.window.session.scenario
         self._from, self._to = before, step.scenario
-        self._show_caption(index)
-        self.step_changed.emit(index)
+        change = caption(steps[index - 1].scenario, step.scenario) if index else ""
+        self.window.caption.show_step(index, len(steps), step.title, step_headline(steps, index), change)
+        self.window.show_focus(step.focus)
         if animate and before != step.scenario:
             self.animation.start()
         else:
             self._on_arrived()
+        self.step_changed.emit(index)
 
     def _finish_animation(self) -> None:
-        """A key pressed mid-animation first lands the step under way, so undo never meets a half-way frame."""
+        """A key pressed mid-animation first lands the step under way."""
         if self.animation.state() == QVariantAnimation.State.Running:
             self.animation.stop()
             self._on_arrived()
 
     def _on_frame(self, fraction: float) -> None:
         if self.animation.state() == QVariantAnimation.State.Running:
-            self.window.session.preview(interpolate(self._from, self._to, fraction))
+            self.window.session.show_slide(interpolate(self._from, self._to, fraction))
 
     def _on_arrived(self) -> None:
-        """The end of a step is exactly the step's scenario, as one undoable change."""
-        step = self.storyline.steps[self.index]
-        label = tr("Step {0}: {1}").format(self.index + 1, step.title)
-        self.window.session.land(self._from, step.scenario, label)
-
-    def _show_caption(self, index: int) -> None:
-        steps = self.storyline.steps
-        change = caption(steps[index - 1].scenario, steps[index].scenario) if index else ""
-        scenario = steps[index].scenario
-        levers = " · ".join(
-            f"{REGISTRY[key].title}: {scenario[key]:,.{REGISTRY[key].decimals}f} {REGISTRY[key].unit}"
-            for key in self.key_levers()
-        )
-        self.window.caption.show_step(index, len(steps), steps[index].title, change, levers)
-
-    def key_levers(self) -> list[str]:
-        """The levers this storyline moves: the few worth keeping on the audience's screen."""
-        first = self.storyline.steps[0].scenario
-        return [
-            key
-            for key, parameter in REGISTRY.items()
-            if parameter.kind == "lever" and any(step.scenario[key] != first[key] for step in self.storyline.steps)
-        ]
+        """The end of a step is exactly the step's scenario (on screen only)."""
+        if self.active:
+            self.window.session.show_slide(self.storyline.steps[self.index].scenario)
+            self.presenter.show_current()
 
     # keys ----------------------------------------------------------------------------------------------
 
@@ -185,8 +210,24 @@ class Presentation(QObject):
         self.blank.setVisible(not self.blank.isVisible())
         self.blank.raise_()
 
+    def toggle_presenter(self) -> None:
+        """With one screen, the presenter view covers what the audience sees: warn before showing notes
+        (once a show: the presenter has said yes)."""
+        if self.presenter.isVisible():
+            self.presenter.hide()
+            return
+        if not self._notes_agreed and len(QGuiApplication.screens()) == 1:
+            self._notes_agreed = dialogs.confirm_notes_on_audience_screen(self.window)
+        if self._notes_agreed or len(QGuiApplication.screens()) > 1:
+            self.presenter.toggle()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not self.active:
+        if not self.active or QApplication.activeModalWidget() is not None:
+            return False  # a question asked during the show gets its keys
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # no shortcut fires behind the show: the key comes here as a key press
+            return True
+        if event.type() != QEvent.Type.KeyPress:
             return False
         key = event.key()
         if key in FORWARD:
@@ -196,9 +237,7 @@ class Presentation(QObject):
         elif key == Qt.Key.Key_B:
             self.toggle_blank()
         elif key == Qt.Key.Key_P:
-            self.presenter.toggle()
+            self.toggle_presenter()
         elif key == Qt.Key.Key_Escape:
             self.leave()
-        else:
-            return False
-        return True
+        return True  # every other key is held back: nothing changes the work during the show

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from hkplanner.core import REGISTRY, Phase, Projection, Scenario, baseline, project
+from hkplanner.core.changes import MODIFIED, modified_name, same_content
 from hkplanner.core.compare import MAX_PINNED
 from hkplanner.ui.undo import ScenarioChange
 
@@ -41,6 +42,19 @@ class Session(QObject):
         self._projection = project(self._scenario)
         self._baseline_projection = self._project_baseline()
         self._pins: list[Pin] = []
+        # The presets and files this session's work started from, by name: an edit of one of them
+        # takes a derived name, and an edit back to one of them takes its name again.
+        self._origins: dict[str, Scenario] = {self._scenario.name: self._scenario}
+        self._work: Scenario | None = None  # while a show runs: the work it stands in front of
+
+    @property
+    def work(self) -> Scenario:
+        """The user's scenario: during a show, the one the show will return to, not the slide on screen."""
+        return self._work if self._work is not None else self._scenario
+
+    @property
+    def presenting(self) -> bool:
+        return self._work is not None
 
     @property
     def scenario(self) -> Scenario:
@@ -77,22 +91,51 @@ class Session(QObject):
 
     def load(self, scenario: Scenario, label: str) -> None:
         """Replace the whole scenario (a preset, a recovered file): one recompute, one step."""
-        self.edit(scenario, label)
+        self._origins[scenario.name] = scenario
+        self.edit(scenario, label, named=True)
 
-    def edit(self, scenario: Scenario, label: str, merge_key: str | None = None) -> None:
+    def rename(self, name: str, label: str) -> None:
+        """The user names the scenario: from now on it keeps that name whatever they change."""
+        self.edit(self._scenario.renamed(name), label, named=True)
+
+    def edit(self, scenario: Scenario, label: str, merge_key: str | None = None, named: bool = False) -> None:
+        """`named`: the scenario's name is meant as given; otherwise it follows its origin (see `_derived`).
+        During a show nothing edits the work behind it."""
+        if self.presenting:
+            return
+        if not named:
+            scenario = self._derived(scenario)
         if scenario != self._scenario:
             self.undo_stack.push(ScenarioChange(self._show, self._scenario, scenario, label, merge_key))
 
-    def preview(self, scenario: Scenario) -> None:
-        """Show a scenario on the way to another (an animation frame): no undo step, no saved state."""
+    def _derived(self, scenario: Scenario) -> Scenario:
+        """A changed preset or file is "<its name>, modified"; changed back, it is itself again.
+        A scenario the user has named keeps its name."""
+        name = self._scenario.name
+        origin = self._origins.get(name) or self._origins.get(name.removesuffix(MODIFIED))
+        if origin is None or scenario.name != name:
+            return scenario
+        if same_content(scenario, origin):
+            return scenario.renamed(origin.name)
+        return scenario.renamed(modified_name(origin.name))
+
+    # a show: slides on screen in front of the work, never in its history -----------------------------
+
+    def begin_show(self) -> None:
+        if self._work is None:
+            self._work = self._scenario
+
+    def show_slide(self, scenario: Scenario) -> None:
+        """A slide or an animation frame: on screen only; no undo step, no saved state."""
+        if self._work is None:
+            raise RuntimeError("show_slide outside a show")
         self._show(scenario)
 
-    def land(self, before: Scenario, after: Scenario, label: str) -> None:
-        """End a previewed journey: one undo step from where it started (not from the last frame)."""
-        if after != before:
-            self.undo_stack.push(ScenarioChange(self._show, before, after, label, None))
-        else:
-            self._show(after)
+    def end_show(self) -> None:
+        """Back to the work exactly as it was: the views redraw it, the document sees no change."""
+        if self._work is not None:
+            self._show(self._work)
+            self._work = None
 
     def end_gesture(self) -> None:
         """The user let go of a slider: the next edit starts a new undo step."""
@@ -100,9 +143,11 @@ class Session(QObject):
         if isinstance(top, ScenarioChange):
             top.open = False
 
-    def start_over(self, scenario: Scenario) -> None:
-        """A new document: this scenario, no undo history."""
+    def start_over(self, scenario: Scenario, origin: bool = True) -> None:
+        """A new document: this scenario, no undo history. `origin`: the scenario is a preset or file
+        whose name a change would make untrue (an untitled scenario claims nothing)."""
         self.undo_stack.clear()
+        self._origins = {scenario.name: scenario} if origin else {}
         self._show(scenario)
         self.undo_stack.setClean()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -107,7 +108,9 @@ class StorylineEditor(QDialog):
             return
         title = self.title.text().strip() or tr("Untitled step")
         step = self.steps[row]  # a step's scenario carries its title, as when read from a file
-        self.steps[row] = Step(title, self.notes.toPlainText(), step.scenario.renamed(title))
+        self.steps[row] = dataclasses.replace(
+            step, title=title, notes=self.notes.toPlainText(), scenario=step.scenario.renamed(title)
+        )
         self.list.item(row).setText(f"{row + 1}. {title}")
 
     def _on_add(self) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hkplanner.core import TARGETS, Projection, Target, TargetResult
 from hkplanner.core.formatting import number, quantity, shortfall
 from hkplanner.ui import theme
+from hkplanner.ui.fit_text import fitted_font
 
 
 def tr(text: str) -> str:
@@ -15,6 +17,14 @@ def tr(text: str) -> str:
 
 
 _NOTHING_SHOWN = object()
+CARD_MARGINS = 2 * 6 + 3 * 1 + 8  # the layout's top and bottom margins, its spacing, and the frame
+
+
+def _font(pixels: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    return font
 
 
 class TargetCard(QFrame):
@@ -25,12 +35,12 @@ class TargetCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._shown: tuple | None = None
         self._verdict_shown: object = _NOTHING_SHOWN  # met (True), missed (False) or not judged (None)
+        self._look = theme.LOOKS["standard"]
+        self._details = ("", "")  # in a room: the verdict, and the goal when there is room for it
         self.title = QLabel()
         self.goal = QLabel()
         self.status = QLabel()
         self.detail = QLabel()
-        self.title.setStyleSheet("font-weight: bold;")
-        self.status.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.detail.setStyleSheet("color: #444;")
         self.title.setText(tr(target.title))
         layout = QVBoxLayout(self)
@@ -40,11 +50,77 @@ class TargetCard(QFrame):
             label.setWordWrap(True)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             layout.addWidget(label)
+        self.apply_look(self._look)
+
+    def apply_look(self, look: theme.Look) -> None:
+        """Type sizes in pixels for the theme; for a room the card leads with its figure in large type."""
+        self._look = look
+        for label, pixels, bold in (
+            (self.title, look.card_text_px, True),
+            (self.goal, look.card_text_px, False),
+            (self.status, look.card_figure_px, True),
+            (self.detail, look.card_text_px, False),
+        ):
+            label.setFont(_font(pixels, bold))
+        self.status.setWordWrap(not look.headline_cards)  # a headline is one line (see _fit_headline)
+        self.goal.setVisible(not look.headline_cards)  # the detail line names the goal instead
+        if self._shown is not None:
+            shown, self._shown = self._shown, None
+            self.show_result(*shown)
 
     def show_result(self, result: TargetResult, required_growth: float | None = None) -> None:
         if (result, required_growth) == self._shown:
             return
         self._shown = (result, required_growth)
+        if self._look.headline_cards:
+            self._show_headline(result)
+            self._fit_headline()
+        else:
+            self._show_detail(result, required_growth)
+        verdict = result.met if result.judged else None
+        if verdict is not self._verdict_shown:
+            self._verdict_shown = verdict
+            colour = {True: theme.MET, False: theme.MISSED, None: theme.GHOST}[verdict]
+            self.status.setStyleSheet(f"color: {colour};")
+            self.setStyleSheet(f"#{self.objectName()} {{ border-left: 6px solid {colour}; background: white; }}")
+
+    def _show_headline(self, result: TargetResult) -> None:
+        """'8,480 PF' over '✗ short by 1,520 PF · goal 10,000 PF by 2030': the figure first, for a room
+        (the verdict's mark goes with the detail, so the figure fits the card's width in large type)."""
+        target = result.target
+        unit = "%" if target.unit.startswith("%") else target.unit  # the title says of what
+        goal = tr("goal {0} by {1}").format(quantity(target.threshold, unit, exact=True), result.due_year)
+        if not result.judged:
+            self.status.setText(tr("? Not judged"))
+            self._details = (tr("due after the projection ends"), goal)
+            return
+        self.status.setText(quantity(result.value, unit))
+        if result.met:
+            verdict = f"✓ {tr('met in {0}').format(result.first_year_met)}"
+        else:
+            verdict = f"✗ {tr('short by {0}').format(shortfall(result.shortfall, target.unit))}"
+        self._details = (verdict, goal)
+
+    def _fit_headline(self) -> None:
+        """At 1920 px in a show: the figure at the look's size and the detail with its goal. In a narrower
+        card (the projector theme beside the levers) a smaller figure and the verdict alone, not cut off."""
+        look = self._look
+        width = max(self.status.width(), 1)
+        fitted = fitted_font(self.status.font(), self.status.text(), width, look.card_figure_px, look.card_text_px)
+        if fitted != self.status.font():
+            self.status.setFont(fitted)
+        verdict, goal = self._details
+        full = f"{verdict} · {goal}"
+        metrics = self.detail.fontMetrics()
+        needed = metrics.boundingRect(QRect(0, 0, width, 10 * width), Qt.TextFlag.TextWordWrap, full).height()
+        self.detail.setText(full if needed <= 2 * metrics.lineSpacing() else verdict)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._look.headline_cards:
+            self._fit_headline()
+
+    def _show_detail(self, result: TargetResult, required_growth: float | None) -> None:
         target = result.target
         comparison = tr("above") if target.comparison == ">" else tr("at least")
         due = (
@@ -65,12 +141,6 @@ class TargetCard(QFrame):
             self.status.setText(tr("✗ Short by {0}").format(shortfall(result.shortfall, target.unit)))
             reached = tr("reached in {0}").format(result.first_year_met) if result.first_year_met else tr("not reached")
             self.detail.setText(f"{quantity(result.value, target.unit)} in {result.due_year} · {reached}")
-        verdict = result.met if result.judged else None
-        if verdict is not self._verdict_shown:
-            self._verdict_shown = verdict
-            colour = {True: theme.MET, False: theme.MISSED, None: theme.GHOST}[verdict]
-            self.status.setStyleSheet(f"font-size: 13pt; font-weight: bold; color: {colour};")
-            self.setStyleSheet(f"#{self.objectName()} {{ border-left: 6px solid {colour}; background: white; }}")
 
 
 class TargetCardRow(QWidget):
@@ -78,14 +148,21 @@ class TargetCardRow(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.apply_look(theme.LOOKS["standard"])
         self.cards = {target.key: TargetCard(target) for target in TARGETS}
         for card in self.cards.values():
             layout.addWidget(card)
+        self.apply_look(theme.LOOKS["standard"])
 
     def apply_look(self, look: theme.Look) -> None:
         # A fixed height: a card's text must never resize the charts below while a slider moves.
-        self.setFixedHeight(118 * look.text_pt // 9)
+        for card in self.cards.values():
+            card.apply_look(look)
+        if look.headline_cards:  # the figure, and two lines each for the title and the detail
+            text = QFontMetrics(_font(look.card_text_px)).height()
+            figure = QFontMetrics(_font(look.card_figure_px, bold=True)).height()
+            self.setFixedHeight(4 * text + figure + CARD_MARGINS)
+        else:
+            self.setFixedHeight(118 * look.text_pt // 9)
 
     def show_projection(self, projection: Projection) -> None:
         for result in projection.targets:

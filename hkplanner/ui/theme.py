@@ -31,12 +31,38 @@ class Look:
     title_pt: int
     tick_pt: int
     text_pt: int  # the window's own text
+    # In pixels, not points: "readable from the back of the room" is a size on the projected screen.
+    card_text_px: int  # a target card's title, goal and detail
+    card_figure_px: int  # a target card's headline: its verdict and figure
+    legend_px: int
+    headline_cards: bool = False  # cards lead with the figure itself ("✗ 8,480 PF"), for a room
 
 
 LOOKS = {
-    "standard": Look("standard", line_width=2.5, ghost_width=1.5, title_pt=11, tick_pt=9, text_pt=9),
-    # For the back of a room: thick lines and large type.
-    "projector": Look("projector", line_width=5.0, ghost_width=3.0, title_pt=14, tick_pt=13, text_pt=12),
+    "standard": Look(
+        "standard",
+        line_width=2.5,
+        ghost_width=1.5,
+        title_pt=11,
+        tick_pt=9,
+        text_pt=9,
+        card_text_px=12,
+        card_figure_px=17,
+        legend_px=11,
+    ),
+    # For the back of a room at 1920x1080: thick lines and large type; every size at least the standard's.
+    "projector": Look(
+        "projector",
+        line_width=5.0,
+        ghost_width=3.0,
+        title_pt=16,
+        tick_pt=13,
+        text_pt=12,
+        card_text_px=24,
+        card_figure_px=48,
+        legend_px=18,
+        headline_cards=True,
+    ),
 }
 
 # Pinned scenarios, drawn dotted, in order of pinning.

@@ -79,3 +79,16 @@ def test_a_storyline_that_is_not_json_is_refused(tmp_path):
     path.write_text(json.dumps({"format_version": 1})[:-3], encoding="utf-8")
     with pytest.raises(ScenarioFileError, match="not valid JSON"):
         read_storyline(path)
+
+
+def test_a_step_can_name_one_chart_to_focus_and_it_survives_saving(tmp_path):
+    story = read_storyline(BRIEFING)
+    assert [step.focus for step in story.steps][:2] == [None, "compute"]
+    save_storyline(tmp_path / "again.hkstory", story)
+    assert read_storyline(tmp_path / "again.hkstory") == story
+
+
+def test_a_focus_that_is_not_a_chart_is_refused_with_where_and_what(tmp_path):
+    content = {"format_version": 1, "steps": [{"title": "One", "focus": "piechart"}]}
+    with pytest.raises(ScenarioFileError, match=r"steps\[0\]\.focus: focus = 'piechart' is not a chart; use one of"):
+        storyline_from(content)

@@ -34,10 +34,16 @@ def test_changed_phases_are_listed():
     assert provenance.changes == tuple(f"− {name}" for name in removed)
 
 
-def test_edited_phases_are_listed_with_their_capacity():
-    smaller = (dataclasses.replace(default_phases()[0], capacity_pf=2500), *default_phases()[1:])
-    changes = Provenance.of(baseline().with_phases(smaller), EXPORTED_AT).changes
-    assert changes[0].startswith("Compute phases edited: Cyberport AI Supercomputing Centre 2,500 PF by 2026")
+def test_each_edited_phase_is_listed_resized_moved_or_otherwise_changed():
+    first, second, *rest = default_phases()
+    smaller = dataclasses.replace(first, capacity_pf=2500)
+    later = dataclasses.replace(second, start_year=second.start_year + 2, completion_year=second.completion_year + 2)
+    changes = Provenance.of(baseline().with_phases((smaller, later, *rest)), EXPORTED_AT).changes
+    assert changes == (
+        "Cyberport AI Supercomputing Centre: resized 3,000 PF → 2,500 PF",
+        f"{second.name}: built {second.start_year}–{second.completion_year}"
+        f" → {later.start_year}–{later.completion_year}",
+    )
 
 
 def test_provenance_names_scenario_versions_and_time():

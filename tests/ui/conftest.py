@@ -37,6 +37,8 @@ class ScriptedDialogs:
         self.save_path = None
         self.folder = None
         self.text = None
+        self.resume = False
+        self.notes_on_audience_screen = True
 
     def install(self, monkeypatch) -> None:
         from hkplanner.ui import dialogs
@@ -56,6 +58,10 @@ class ScriptedDialogs:
         monkeypatch.setattr(dialogs, "choose_save_path", record("save_path", lambda: self.save_path))
         monkeypatch.setattr(dialogs, "choose_folder", record("folder", lambda: self.folder))
         monkeypatch.setattr(dialogs, "ask_text", record("text", lambda: self.text))
+        monkeypatch.setattr(dialogs, "ask_resume", record("resume", lambda: self.resume))
+        monkeypatch.setattr(
+            dialogs, "confirm_notes_on_audience_screen", record("notes_warning", lambda: self.notes_on_audience_screen)
+        )
 
     def kinds(self) -> list[str]:
         return [kind for kind, _ in self.calls]

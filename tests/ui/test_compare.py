@@ -12,13 +12,13 @@ from tests.ui.conftest import chart, slider
 def test_pinning_draws_a_labelled_overlay_on_every_chart(window):
     slider(window, "private_delay_years").setValue(2)
     window.menus.pin_current.trigger()
-    assert [pin.label for pin in window.session.pins] == ["Official plan (Aug 2024) (snapshot)"]
+    assert [pin.label for pin in window.session.pins] == ["Official plan (Aug 2024), modified (snapshot)"]
     for each in window.charts:
         assert len(each.pin_curves) == len(each.spec.pinned_keys)
     compute = chart(window, "chart_compute")
     assert compute.pin_curves[0].yData[2030 - 2022] == 11480
     labels = [label.text for _, label in compute.legend.items]
-    assert "Official plan (Aug 2024) (snapshot)" in labels
+    assert "Official plan (Aug 2024), modified (snapshot)" in labels
 
 
 def test_a_pinned_snapshot_stays_while_the_scenario_moves(window):

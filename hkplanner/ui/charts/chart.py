@@ -158,6 +158,9 @@ class ProjectionChart(pg.PlotWidget):
             ghost.setPen(_pen(theme.GHOST, look.ghost_width, dashed=True))
         for line in self.spec.lines:
             self.curves[line.key].setPen(_pen(line.colour, look.line_width))
+        self.legend.setLabelTextSize(f"{look.legend_px}px")
+        for _, label in self.legend.items:
+            label.setText(label.text)  # a label takes a new size only when its text is set
         font = QFont()
         font.setPointSize(look.tick_pt)
         for side in ("left", "bottom"):

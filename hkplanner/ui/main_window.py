@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -24,6 +24,7 @@ from hkplanner.ui.parameter_panel import ParameterPanel
 from hkplanner.ui.phase_editor import PhaseEditor
 from hkplanner.ui.preferences import Preferences
 from hkplanner.ui.presentation import Presentation
+from hkplanner.ui.screen_fit import fit_to_screen
 from hkplanner.ui.session import Session
 from hkplanner.ui.sources_dialog import SourcesDialog
 from hkplanner.ui.storyline_editor import StorylineEditor
@@ -36,6 +37,7 @@ def tr(text: str) -> str:
 
 CHART_COLUMNS = 3
 STATUS_DELAY_MS = 150
+PREFERRED_SIZE = QSize(1600, 1000)  # on a smaller screen the window takes what the screen offers
 
 
 class MainWindow(QMainWindow):
@@ -62,7 +64,7 @@ class MainWindow(QMainWindow):
         scroll.setObjectName("parameter_scroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.panel)
-        scroll.setMinimumWidth(400)
+        scroll.setMinimumWidth(340)  # on a 1366-wide laptop screen the cards and charts need the rest
         grid = QGridLayout()
         grid.setSpacing(6)
         for index, chart in enumerate(self.charts):
@@ -79,9 +81,10 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([420, 1180])
         self.setCentralWidget(self.splitter)
-        self.resize(1600, 1000)
+        fit_to_screen(self, PREFERRED_SIZE)
+        panel_width = min(440, max(340, round(0.28 * self.width())))
+        self.splitter.setSizes([panel_width, self.width() - panel_width])
         self.presentation = Presentation(self)
         self.exports = ExportCommands(self)
         self.menus = Menus(self)

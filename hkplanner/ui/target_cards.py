@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+import html
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolTip, QVBoxLayout, QWidget
 
 from hkplanner.core import TARGETS, Projection, Target, TargetResult
 from hkplanner.core.formatting import number, quantity, shortfall
 from hkplanner.ui import theme
+from hkplanner.ui.elided_label import ElidedLabel
 
 
 def tr(text: str) -> str:
@@ -21,32 +24,42 @@ class TargetCard(QFrame):
     def __init__(self, target: Target, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"card_{target.key}")
-        self.setToolTip(tr("Source: {0}").format(target.source))
+        self.source = target.source
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._shown: tuple | None = None
         self._verdict_shown: object = _NOTHING_SHOWN  # met (True), missed (False) or not judged (None)
-        self.title = QLabel()
-        self.goal = QLabel()
-        self.status = QLabel()
-        self.detail = QLabel()
+        # One line each, elided when narrow (the tooltip has them in full): a card keeps its height.
+        self.title = ElidedLabel()
+        self.goal = ElidedLabel()
+        self.status = ElidedLabel()
+        self.detail = ElidedLabel()
         self.title.setStyleSheet("font-weight: bold;")
-        self.status.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.status.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.detail.setStyleSheet("color: #444;")
         self.title.setText(tr(target.title))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setContentsMargins(8, 5, 8, 5)
         layout.setSpacing(1)
         for label in (self.title, self.goal, self.status, self.detail):
-            label.setWordWrap(True)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             layout.addWidget(label)
+
+    def event(self, event: QEvent) -> bool:
+        """The tooltip is written when asked for, so no slider move pays for it."""
+        if event.type() == QEvent.Type.ToolTip:
+            lines = [*self.tooltip_lines(), tr("Source: {0}").format(self.source)]
+            QToolTip.showText(event.globalPos(), "<br>".join(html.escape(line) for line in lines), self)
+            return True
+        return super().event(event)
+
+    def tooltip_lines(self) -> list[str]:
+        return [label.text() for label in (self.title, self.goal, self.status, self.detail)]
 
     def show_result(self, result: TargetResult, required_growth: float | None = None) -> None:
         if (result, required_growth) == self._shown:
             return
         self._shown = (result, required_growth)
         target = result.target
-        comparison = tr("above") if target.comparison == ">" else tr("at least")
+        comparison = ">" if target.comparison == ">" else "≥"  # symbols: a narrow card shows the whole goal
         due = (
             tr("by {0}").format(result.due_year) if target.dated else tr("by {0} (no year set)").format(result.due_year)
         )
@@ -69,7 +82,7 @@ class TargetCard(QFrame):
         if verdict is not self._verdict_shown:
             self._verdict_shown = verdict
             colour = {True: theme.MET, False: theme.MISSED, None: theme.GHOST}[verdict]
-            self.status.setStyleSheet(f"font-size: 13pt; font-weight: bold; color: {colour};")
+            self.status.setStyleSheet(f"font-size: 12pt; font-weight: bold; color: {colour};")
             self.setStyleSheet(f"#{self.objectName()} {{ border-left: 6px solid {colour}; background: white; }}")
 
 
@@ -84,8 +97,20 @@ class TargetCardRow(QWidget):
             layout.addWidget(card)
 
     def apply_look(self, look: theme.Look) -> None:
-        # A fixed height: a card's text must never resize the charts below while a slider moves.
-        self.setFixedHeight(118 * look.text_pt // 9)
+        self._fit_height()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_height()
+        return super().event(event)
+
+    def _fit_height(self) -> None:
+        """A fixed height, from the cards' fonts: text never resizes the charts below while a slider
+        moves, and every line of every card has room whatever the type size or screen scaling."""
+        cards = getattr(self, "cards", {})
+        needed = max((card.sizeHint().height() for card in cards.values()), default=0)
+        if needed and needed != self.maximumHeight():
+            self.setFixedHeight(needed)
 
     def show_projection(self, projection: Projection) -> None:
         for result in projection.targets:

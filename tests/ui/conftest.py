@@ -37,6 +37,7 @@ class ScriptedDialogs:
         self.save_path = None
         self.folder = None
         self.text = None
+        self.new_phase = None  # a Phase, or None for Cancel
 
     def install(self, monkeypatch) -> None:
         from hkplanner.ui import dialogs
@@ -56,6 +57,7 @@ class ScriptedDialogs:
         monkeypatch.setattr(dialogs, "choose_save_path", record("save_path", lambda: self.save_path))
         monkeypatch.setattr(dialogs, "choose_folder", record("folder", lambda: self.folder))
         monkeypatch.setattr(dialogs, "ask_text", record("text", lambda: self.text))
+        monkeypatch.setattr(dialogs, "ask_new_phase", record("new_phase", lambda: self.new_phase))
 
     def kinds(self) -> list[str]:
         return [kind for kind, _ in self.calls]

@@ -17,7 +17,7 @@ def test_pinning_draws_a_labelled_overlay_on_every_chart(window):
         assert len(each.pin_curves) == len(each.spec.pinned_keys)
     compute = chart(window, "chart_compute")
     assert compute.pin_curves[0].yData[2030 - 2022] == 11480
-    labels = [label.text for _, label in compute.legend.items]
+    labels = compute.legend.names()
     assert "Official plan (Aug 2024) (snapshot)" in labels
 
 

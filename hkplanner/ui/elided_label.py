@@ -1,20 +1,39 @@
-"""A one-line label that elides what does not fit ("…") instead of wrapping under the next line.
+"""A label of a fixed number of lines: words wrap onto the next line and what still does not fit is
+elided ("…") at the end of the last, instead of spilling under the next widget.
 
-Its height is one line of its font, whatever the text: setting a new text repaints it but never
+Its height is that many lines of its font, whatever the text: setting a new text repaints it but never
 re-lays out the window, which keeps slider-driven updates cheap.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
+def wrapped(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> tuple[list[str], bool]:
+    """The lines drawn, and whether anything had to be elided."""
+    lines: list[str] = []
+    words = text.split(" ")
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        lines.append(line)
+    if words:
+        lines[-1] = " ".join([lines[-1], *words])
+    elided = metrics.horizontalAdvance(lines[-1]) > width if lines else False
+    if elided:
+        lines[-1] = metrics.elidedText(lines[-1], Qt.TextElideMode.ElideRight, width)
+    return lines, elided
+
+
 class ElidedLabel(QWidget):
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, max_lines: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._text = text
+        self._text = ""
+        self.max_lines = max_lines
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def text(self) -> str:
@@ -26,15 +45,16 @@ class ElidedLabel(QWidget):
             self.update()
 
     def is_elided(self) -> bool:
-        return self.fontMetrics().horizontalAdvance(self._text) > self.contentsRect().width()
+        return wrapped(self._text, self.fontMetrics(), self.contentsRect().width(), self.max_lines)[1]
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
-        return QSize(metrics.horizontalAdvance(self._text), metrics.height())
+        return QSize(
+            metrics.horizontalAdvance(self._text), metrics.height() + metrics.lineSpacing() * (self.max_lines - 1)
+        )
 
     def minimumSizeHint(self) -> QSize:
-        metrics = self.fontMetrics()
-        return QSize(metrics.horizontalAdvance("M…"), metrics.height())
+        return QSize(self.fontMetrics().horizontalAdvance("M…"), self.sizeHint().height())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
@@ -45,5 +65,8 @@ class ElidedLabel(QWidget):
         painter = QPainter(self)
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         area = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, area.width())
-        painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+        metrics = self.fontMetrics()
+        lines, _ = wrapped(self._text, metrics, area.width(), self.max_lines)
+        for number, line in enumerate(lines):
+            row = QRect(area.left(), area.top() + number * metrics.lineSpacing(), area.width(), metrics.height())
+            painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         scroll.setObjectName("parameter_scroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.panel)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside, not the frame
         scroll.setMinimumWidth(340)  # on a 1366-wide laptop screen the cards and charts need the rest
         grid = QGridLayout()
         grid.setSpacing(6)
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
 
         self.panel.edited.connect(self.session.set)
         self.panel.gesture_finished.connect(self.session.end_gesture)
+        self.panel.gesture_started.connect(lambda: self._hold_chart_ranges(True))
+        self.panel.gesture_finished.connect(lambda: self._hold_chart_ranges(False))
         self.panel.reset_requested.connect(self.session.reset)
         self.panel.reset_all_requested.connect(self.session.reset_all)
         self.phase_editor.edited.connect(self.session.set_phases)
@@ -123,6 +126,11 @@ class MainWindow(QMainWindow):
         for chart in self.charts:
             chart.show_pins(pinned)
             chart.show_projection(self.session.projection, self.session.baseline_projection)
+
+    def _hold_chart_ranges(self, held: bool) -> None:
+        """Axes stay put while a slider is dragged (re-ranging is slow) and fit the data on release."""
+        for chart in self.charts:
+            chart.hold_range(held)
 
     def _refresh_title(self) -> None:
         where = f" ({self.document.path.name})" if self.document.path else ""

@@ -28,11 +28,12 @@ class TargetCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._shown: tuple | None = None
         self._verdict_shown: object = _NOTHING_SHOWN  # met (True), missed (False) or not judged (None)
-        # One line each, elided when narrow (the tooltip has them in full): a card keeps its height.
-        self.title = ElidedLabel()
-        self.goal = ElidedLabel()
-        self.status = ElidedLabel()
-        self.detail = ElidedLabel()
+        # A fixed number of lines each, wrapped, elided only if a card is narrower than any laptop makes
+        # it (the tooltip has them in full): a card keeps its height whatever its text.
+        self.title = ElidedLabel(1)
+        self.goal = ElidedLabel(2)
+        self.status = ElidedLabel(2)
+        self.detail = ElidedLabel(2)
         self.title.setStyleSheet("font-weight: bold;")
         self.status.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.detail.setStyleSheet("color: #444;")

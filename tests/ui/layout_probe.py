@@ -97,6 +97,12 @@ def main(argv: list[str]) -> int:
         "fits": available.contains(frame),
         "device_pixel_ratio": window.devicePixelRatioF(),
         "problems": problems(window),
+        "elided": [
+            f"{key}.{part}"
+            for key, card in window.cards.cards.items()
+            for part in ("title", "goal", "status", "detail")
+            if getattr(card, part).is_elided()
+        ],
     }
     if arguments.png:
         window.grab().save(arguments.png)

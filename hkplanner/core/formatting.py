@@ -43,3 +43,27 @@ def quantity(value: float, unit: str, exact: bool = False) -> str:
 def shortfall(value: float, unit: str) -> str:
     """A gap: percentage points for shares, the unit otherwise."""
     return f"{number(value)} pts" if unit.startswith("%") else quantity(value, unit)
+
+
+def file_decimals(unit: str) -> int:
+    """Decimals kept in CSV and XLSX files: counts whole, other figures one place finer than shown."""
+    shown = decimals(unit)
+    return 0 if shown == 0 else shown + 1
+
+
+# Money series say in which prices they are counted (see docs/model.md, "Where sources disagree").
+PRICE_BASIS = {
+    "capex_hkd_bn": "nominal",
+    "fund_public_cum_hkd_bn": "nominal",
+    "fund_private_cum_hkd_bn": "nominal",
+    "fund_private_new_hkd_bn": "nominal",
+    "rnd_total_hkd_bn": "nominal",
+    "rnd_private_hkd_bn": "nominal",
+    "gdp_hkd_bn": "nominal to 2024, 2024 prices after",
+}
+
+
+def unit_label(key: str, unit: str) -> str:
+    """A series' unit with its price basis, e.g. 'HK$ bn, nominal'."""
+    basis = PRICE_BASIS.get(key)
+    return f"{unit}, {basis}" if basis else unit

@@ -7,7 +7,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView
 
 from hkplanner.core import Phase
-
 from hkplanner.core.presets import presets
 from hkplanner.ui import theme
 from hkplanner.ui.compare_dialog import CompareDialog

@@ -170,6 +170,14 @@ class MainWindow(QMainWindow):
     def show_sources(self) -> None:
         SourcesDialog(self.session.scenario, self).exec()
 
+    def show_help(self) -> None:
+        from hkplanner.ui.help_dialog import HelpDialog  # built on first use: the window opens faster
+
+        if getattr(self, "help", None) is None:
+            self.help = HelpDialog(self)
+        self.help.show()
+        self.help.raise_()
+
     def show_comparison(self) -> None:
         CompareDialog(self.session, self).exec()
 

@@ -34,6 +34,7 @@ class ElidedLabel(QWidget):
         super().__init__(parent)
         self._text = ""
         self.max_lines = max_lines
+        self._line_height = 0
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def text(self) -> str:
@@ -57,8 +58,12 @@ class ElidedLabel(QWidget):
         return QSize(self.fontMetrics().horizontalAdvance("M…"), self.sizeHint().height())
 
     def changeEvent(self, event: QEvent) -> None:
+        """Only a new line height changes the layout: a colour change (a verdict) re-lays out nothing."""
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.updateGeometry()
+            line_height = self.fontMetrics().lineSpacing()
+            if line_height != self._line_height:
+                self._line_height = line_height
+                self.updateGeometry()
         super().changeEvent(event)
 
     def paintEvent(self, event) -> None:

@@ -6,6 +6,9 @@ The screen is an offscreen screen of WIDTHxHEIGHT device pixels; with --scale 2 
 size (QT_SCALE_FACTOR), as on a high-density laptop. Prints one JSON object: the window's and the
 available screen's geometry (logical pixels) and a list of problems: sibling widgets that overlap,
 widgets that stick out of their parent, labels too small for their text.
+
+The screenshots in docs/ come from it: `python -m tests.ui.layout_probe 1366x768 --png
+docs/screenshot-1366x768.png`, likewise 1920x1080 and `2560x1600 --scale 2` (docs/screenshot-2x.png).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -77,7 +77,8 @@ def _pen(colour: str, width: float, dashed: bool = False, dotted: bool = False) 
 
 LOG_FLOOR = 1.0  # on a log scale, values below this are drawn at it (zero has no logarithm)
 HEADROOM = 1.1  # the top of the y range sits at least 10% above the data
-HELD_HEADROOM = 1.25  # more while a slider is held, so a drag re-ranges rarely
+GROWING_HEADROOM = 1.25  # more when it grows during a run of changes, so a drag re-ranges rarely
+SETTLE_MS = 300  # a pause this long ends a run of changes (keys held down, a slider moved step by step)
 
 
 class ProjectionChart(pg.PlotWidget):
@@ -96,6 +97,8 @@ class ProjectionChart(pg.PlotWidget):
         self._offset = spec.line_from - FIRST_YEAR
         self.log_y = False
         self._held = False
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._fit_exactly)
         self._shown: tuple[Projection, Projection] | None = None
         self._pins: list[tuple[str, Projection]] = []
 
@@ -132,6 +135,7 @@ class ProjectionChart(pg.PlotWidget):
                     size=7, brush=pg.mkBrush(line.colour), pen=pg.mkPen("w", width=1), symbol="s"
                 )
                 plot.addItem(self.history[line.key])
+        self._star_colours = {key: colour for key, colour, _ in self._target_styles()}  # fixed: not per step
         self.stars = pg.ScatterPlotItem(size=16, symbol="star", pen=pg.mkPen("w"))
         self.stars.setZValue(20)
         if any(_TARGETS[key].dated for key in spec.targets):
@@ -234,8 +238,13 @@ class ProjectionChart(pg.PlotWidget):
     def hold_range(self, held: bool) -> None:
         """While a slider is held the y range only grows; on release it fits the data again."""
         self._held = held
-        if not held and self._shown is not None:
-            self._fit(*self._shown)
+        self._settle.stop()
+        if not held:
+            self._fit_exactly()
+
+    def _fit_exactly(self) -> None:
+        if self._shown is not None:
+            self._fit(*self._shown, exact=True)
 
     def show_pins(self, pins: list[tuple[str, Projection]]) -> None:
         """Pinned scenarios as labelled dotted overlays; rebuilt only when the pins change."""
@@ -323,7 +332,7 @@ class ProjectionChart(pg.PlotWidget):
         return styles
 
     def _draw_targets(self, projection: Projection) -> bool:
-        colours = {key: colour for key, colour, _ in self._target_styles()}
+        colours = self._star_colours
         shown = (r for r in projection.targets if r.target.key in colours)
         points = [(r.due_year, r.target.threshold, colours[r.target.key]) for r in shown]
         if points == self._star_points:
@@ -361,8 +370,10 @@ class ProjectionChart(pg.PlotWidget):
     def _level_keys(self) -> list[str]:
         return [key for key in self.spec.targets if not _TARGETS[key].dated]
 
-    def _fit(self, projection: Projection, baseline: Projection) -> None:
-        """The y range follows the data with headroom; while a slider is held it only grows."""
+    def _fit(self, projection: Projection, baseline: Projection, exact: bool = False) -> None:
+        """The y range follows the data with headroom. During a run of changes (a slider held, or moved
+        step after step) it only grows, because re-ranging is the slowest part of a redraw; it fits the
+        data exactly when the slider is let go or the changes pause."""
         first, last = self.spec.first_year, int(projection.years[-1])
         room = max(0.9, 0.07 * (last - first))  # room for the last year's label, however long the axis
         x_span = (first - 0.5, last + room)
@@ -370,10 +381,12 @@ class ProjectionChart(pg.PlotWidget):
             self._x_span = x_span
             self.setXRange(*x_span, padding=0)
         top = self._top_of_data(projection, baseline)
-        if self._held:
-            wanted = _nice_ceiling(top * HELD_HEADROOM) if top > self._y_top else self._y_top
-        else:
+        if exact or not self._y_top:
             wanted = _nice_ceiling(top * HEADROOM)
+        else:
+            wanted = _nice_ceiling(top * GROWING_HEADROOM) if top > self._y_top else self._y_top
+            if not self._held:
+                self._settle.start()
         if wanted != self._y_top:
             self._y_top = wanted
             if self.log_y:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -30,8 +29,8 @@ def test_help_renders_the_model_documentation_shipped_with_the_app(window, qtbot
     window.help.close()
 
 
-def test_file_dialogs_start_in_the_documents_folder_never_the_working_folder(window, answers, tmp_path):
-    os.chdir(tmp_path)
+def test_file_dialogs_start_in_the_documents_folder_never_the_working_folder(window, answers, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     window.files.open()
     window.files.save_as()
     window.exports.csv()

@@ -8,9 +8,11 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[2]
 SCREENS = {"1366x768": ("1366x768",), "1920x1080": ("1920x1080",), "2x": ("2560x1600", "--scale", "2")}
 
 
@@ -22,8 +24,9 @@ def probe(arguments: tuple[str, ...]) -> dict:
         text=True,
         timeout=120,
         env=environment,
-        check=True,
+        cwd=ROOT,
     )
+    assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 

@@ -51,9 +51,11 @@ class HoverReadout:
         self.box.setHtml(f'<div style="font-size:8pt"><b>{year}</b>{rows}</div>')
         (left, right), (_, top) = self.chart.getPlotItem().vb.viewRange()
         self.line.setValue(year)
-        # The box sits beside the pointer, on whichever side has more room.
-        self.box.setAnchor((1, 0) if year > (left + right) / 2 else (0, 0))
-        self.box.setPos(year, top)
+        # The box sits in the top corner away from the pointer: it never hides the year being read
+        # and never runs off the plot.
+        on_right = year > (left + right) / 2
+        self.box.setAnchor((0, 0) if on_right else (1, 0))
+        self.box.setPos(left if on_right else right, top)
         self.line.show()
         self.box.show()
 

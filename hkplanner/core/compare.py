@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from hkplanner.core.formatting import shortfall
+from hkplanner.core.formatting import decimals, shortfall, unit_label
 from hkplanner.core.parameters import REGISTRY
 from hkplanner.core.projection import COLUMNS, Projection, project
 from hkplanner.core.scenario import Scenario
@@ -49,18 +49,52 @@ def comparison_table(scenarios: Sequence[tuple[str, Scenario]], reference: Scena
     for key in KEY_FIGURES:
         title, unit = COLUMNS[key]
         for year in years:
-            rows[("Figures", f"{title} ({unit}), {year}")] = [_rounded(p.at(key, year)) for p in projections]
+            label = f"{title} ({unit_label(key, unit)}), {year}"
+            rows[("Figures", label)] = [_rounded(p.at(key, year), unit) for p in projections]
     differing = [key for key in REGISTRY if key != "end_year" and any(s[key] != reference[key] for _, s in scenarios)]
     for key in differing:
         parameter = REGISTRY[key]
         rows[("Parameters", f"{parameter.title} ({parameter.unit})")] = [s[key] for _, s in scenarios]
     if any(s.phases != reference.phases for _, s in scenarios):
-        rows[("Parameters", "Compute phases")] = [
-            "; ".join(f"{p.name} {p.capacity_pf:,} PF by {p.completion_year}" for p in s.phases) for _, s in scenarios
-        ]
+        names = dict.fromkeys(phase.name for _, s in scenarios for phase in s.phases)
+        for name in names:  # phases compared by name: added, removed, resized or moved shows row by row
+            rows[("Phases", name)] = [_phase_text(s, name) for _, s in scenarios]
     index = pd.MultiIndex.from_tuples(rows, names=["section", "item"])
     return pd.DataFrame(list(rows.values()), index=index, columns=[label for label, _ in scenarios])
 
 
-def _rounded(value: float) -> float:
-    return value if math.isnan(value) else round(value, 1 if abs(value) < 100 else 0)
+def _phase_text(scenario: Scenario, name: str) -> str:
+    phase = next((phase for phase in scenario.phases if phase.name == name), None)
+    if phase is None:
+        return "none"
+    return f"{phase.capacity_pf:,.0f} PF, {phase.start_year}–{phase.completion_year}, {phase.owner}"
+
+
+def with_difference(table, column: str, reference_column: str, title: str):
+    """The table with `column − reference_column` for the numeric rows, inserted after `column`."""
+    import pandas as pd  # tables only
+
+    numeric = [
+        isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool)
+        for a, b in zip(table[column], table[reference_column], strict=True)
+    ]
+    difference = [
+        _signed(a - b) if is_number else ("same" if a == b else "differs")
+        for a, b, is_number in zip(table[column], table[reference_column], numeric, strict=True)
+    ]
+    result = table.copy()
+    result.insert(list(table.columns).index(column) + 1, title, pd.Series(difference, index=table.index, dtype=object))
+    return result
+
+
+def _signed(value: float) -> float | str:
+    if math.isnan(value):
+        return value
+    return round(value, 2) if value else "same"
+
+
+def _rounded(value: float, unit: str) -> float:
+    """As the figure is read: whole start-ups and petaflops, whole numbers from 100."""
+    if math.isnan(value):
+        return value
+    return round(value, 0 if abs(value) >= 100 else min(1, decimals(unit)))

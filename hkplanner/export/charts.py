@@ -70,6 +70,18 @@ def _title_document(chart: ProjectionChart) -> QTextDocument:
     return document
 
 
+def _legend_document(chart: ProjectionChart) -> QTextDocument:
+    """The legend the window shows under the plot: every series by its full name."""
+    font = chart.legend.font()
+    font.setFeature(QFont.Tag("liga"), 0)
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setDocumentMargin(TITLE_MARGIN / 2)
+    document.setHtml(f'<div align="center" style="color: {theme.BLACK}">{chart.legend.text()}</div>')
+    document.setTextWidth(chart.width())
+    return document
+
+
 def _caption_document(chart: ProjectionChart, caption: str) -> QTextDocument:
     """A small grey line under the plot saying where the image came from (provenance, not a watermark)."""
     font = chart.title.font()
@@ -84,8 +96,9 @@ def _caption_document(chart: ProjectionChart, caption: str) -> QTextDocument:
 
 
 def framed_size(chart: ProjectionChart, caption: str | None = None) -> QSizeF:
-    """Title above plot (and the provenance line below it, if any), in the chart's logical pixels."""
-    below = _caption_document(chart, caption).size().height() if caption else 0.0
+    """Title above plot, legend below it (and the provenance line, if any), in the chart's logical pixels."""
+    below = _legend_document(chart).size().height()
+    below += _caption_document(chart, caption).size().height() if caption else 0.0
     return QSizeF(chart.width(), _title_document(chart).size().height() + chart.height() + below)
 
 
@@ -110,7 +123,7 @@ def _export_mode(chart: ProjectionChart) -> Iterator[None]:
 
 
 def paint_chart(painter: QPainter, chart: ProjectionChart, target: QRectF, caption: str | None = None) -> None:
-    """Title, plot and optional provenance line, scaled to fill the target's width (the height follows)."""
+    """Title, plot, legend and optional provenance line, scaled to fill the target's width (the height follows)."""
     title = _title_document(chart)
     factor = target.width() / chart.width()
     painter.save()
@@ -121,8 +134,11 @@ def paint_chart(painter: QPainter, chart: ProjectionChart, target: QRectF, capti
     with _export_mode(chart):
         chart.scene().prepareForPaint()
         chart.scene().render(painter, plot, chart.sceneRect())
+    painter.translate(0, plot.bottom())
+    legend = _legend_document(chart)
+    legend.drawContents(painter)
     if caption:
-        painter.translate(0, plot.bottom())
+        painter.translate(0, legend.size().height())
         painter.setPen(QColor(theme.GHOST))
         _caption_document(chart, caption).drawContents(painter)
     painter.restore()

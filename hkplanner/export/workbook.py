@@ -19,6 +19,7 @@ import pandas as pd
 
 from hkplanner.core import COLUMNS, REGISTRY, Projection, Scenario, baseline, project
 from hkplanner.core.compare import comparison_table
+from hkplanner.core.formatting import decimals, file_decimals, unit_label
 from hkplanner.core.scenario_file import ScenarioDocument
 from hkplanner.export.files import write_bytes
 from hkplanner.export.provenance import Provenance
@@ -26,14 +27,20 @@ from hkplanner.export.summary import baseline_over, target_rows
 
 HISTORY_HEADER = "Published figure (not projected)"
 MAX_COLUMN_WIDTH = 60
+HEADER_LINES = 3  # long headers wrap onto up to this many lines
 
 
 def projection_table(projection: Projection) -> pd.DataFrame:
-    """The projection, one row per year, headers 'Title (unit)'."""
-    headers = {key: f"{title} ({unit})" for key, (title, unit) in COLUMNS.items()}
-    table = projection.frame.rename(columns={**headers, "is_history": HISTORY_HEADER})
+    """The projection, one row per year, headers 'Title (unit)' (money with its prices), each column
+    rounded as its unit is counted: whole start-ups and petaflops, no float noise."""
+    frame = projection.frame.round({key: file_decimals(unit) for key, (_, unit) in COLUMNS.items()})
+    table = frame.rename(columns={**projection_headers(), "is_history": HISTORY_HEADER})
     table.index.name = "Year"
     return table
+
+
+def projection_headers() -> dict[str, str]:
+    return {key: f"{title} ({unit_label(key, unit)})" for key, (title, unit) in COLUMNS.items()}
 
 
 def parameters_table(scenario: Scenario) -> pd.DataFrame:
@@ -116,15 +123,48 @@ def workbook_xlsx(
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, (table, with_index) in sheets.items():
             table.to_excel(writer, sheet_name=name, index=with_index, freeze_panes=(1, 1 if with_index else 0))
-            _fit_columns(writer.sheets[name])
+            _format_sheet(writer.sheets[name])
+        _format_projection(writer.sheets["Projection"])
         _set_properties(writer.book.properties, provenance)
     return write_bytes(path, buffer.getvalue())
 
 
-def _fit_columns(sheet) -> None:
+def _format_sheet(sheet) -> None:
+    """Headers bold and wrapped in a frozen first row; numbers with thousands separators and no more
+    decimals than they have; columns as wide as their figures (long headers wrap instead)."""
+    from openpyxl.styles import Alignment, Font
+
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[1].height = HEADER_LINES * 15
     for column in sheet.columns:
-        longest = max(len(str(cell.value)) for cell in column if cell.value is not None) if column else 0
-        sheet.column_dimensions[column[0].column_letter].width = min(MAX_COLUMN_WIDTH, max(8, longest + 2))
+        header, *cells = column
+        for cell in cells:
+            if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                cell.number_format = "#,##0" if float(cell.value).is_integer() else "#,##0.0##"
+        longest = max((len(_shown(cell.value)) for cell in cells if cell.value is not None), default=0)
+        header_words = max((len(word) for word in str(header.value or "").split()), default=0)
+        header_room = len(str(header.value or "")) / HEADER_LINES
+        width = max(8, longest + 2, header_words + 2, header_room + 2)
+        sheet.column_dimensions[header.column_letter].width = min(MAX_COLUMN_WIDTH, width)
+
+
+def _format_projection(sheet) -> None:
+    """Each projection column in its unit's format: whole PF and start-ups, MW to 0.1, HK$ bn to 0.01."""
+    units = {projection_headers()[key]: unit for key, (_, unit) in COLUMNS.items()}
+    for header, *cells in sheet.columns:
+        unit = units.get(header.value)
+        if unit is None:
+            continue
+        places = decimals(unit)
+        number_format = "#,##0" + ("." + "0" * places if places else "")
+        for cell in cells:
+            cell.number_format = number_format
+
+
+def _shown(value) -> str:
+    return f"{value:,.3f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
 
 
 def _set_properties(properties, provenance: Provenance) -> None:

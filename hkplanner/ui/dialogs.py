@@ -86,6 +86,14 @@ def choose_folder(parent: QWidget, title: str, folder: str) -> Path | None:
     return Path(path) if path else None
 
 
+def ask_new_phase(parent: QWidget, suggested):
+    """The phase the user fills in from `suggested`, or None if they cancel."""
+    from hkplanner.ui.phase_form import PhaseForm
+
+    form = PhaseForm(suggested, parent)
+    return form.phase if form.exec() else None
+
+
 def ask_text(parent: QWidget, title: str, label: str, text: str) -> str | None:
     from PySide6.QtWidgets import QInputDialog
 

@@ -80,6 +80,7 @@ class ExportCommands:
     def all_charts(self, kind: str) -> None:
         folder = dialogs.choose_folder(self.window, tr("Export every chart to"), self.window.preferences.last_folder())
         if folder is not None:
+            self.window.preferences.set_last_folder(folder)
             scenario = self.window.session.scenario
 
             def write(_: Path) -> Path:
@@ -122,6 +123,7 @@ class ExportCommands:
         folder = Path(self.window.preferences.last_folder())
         path = dialogs.choose_save_path(self.window, str(folder / suggested), file_filter)
         if path is not None:
+            self.window.preferences.set_last_folder(path.parent)
             self._run(path, write)
 
     def _run(self, path: Path, write: Callable[[Path], Path]) -> None:

@@ -24,7 +24,9 @@ class FrameModel(QAbstractTableModel):
         value = self.frame.iat[index.row(), index.column()]
         is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
         if role == Qt.ItemDataRole.DisplayRole:
-            return number(value) if is_number and (math.isnan(value) or abs(value) >= 100) else str(value)
+            if is_number and (math.isnan(value) or abs(value) >= 100):
+                return number(value)
+            return f"{value:g}" if is_number else str(value)  # 59, not 59.0; 2.75, not 2.7500000000000004
         if role == Qt.ItemDataRole.TextAlignmentRole and is_number:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -23,6 +23,7 @@ from hkplanner.ui.parameter_panel import ParameterPanel
 from hkplanner.ui.phase_editor import PhaseEditor
 from hkplanner.ui.preferences import Preferences
 from hkplanner.ui.presentation import Presentation
+from hkplanner.ui.screen_fit import fit_to_screen
 from hkplanner.ui.session import Session
 from hkplanner.ui.sources_dialog import SourcesDialog
 from hkplanner.ui.storyline_editor import StorylineEditor
@@ -35,6 +36,7 @@ def tr(text: str) -> str:
 
 CHART_COLUMNS = 3
 STATUS_DELAY_MS = 150
+PREFERRED_SIZE = QSize(1600, 1000)  # on a smaller screen the window takes what the screen offers
 
 
 class MainWindow(QMainWindow):
@@ -64,7 +66,8 @@ class MainWindow(QMainWindow):
         scroll.setObjectName("parameter_scroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.panel)
-        scroll.setMinimumWidth(400)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside, not the frame
+        scroll.setMinimumWidth(340)  # on a 1366-wide laptop screen the cards and charts need the rest
         self.chart_grid = grid = QGridLayout()
         grid.setSpacing(6)
         right = QWidget()
@@ -79,9 +82,10 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([420, 1180])
         self.setCentralWidget(self.splitter)
-        self.resize(1600, 1000)
+        fit_to_screen(self, PREFERRED_SIZE)
+        panel_width = min(440, max(340, round(0.28 * self.width())))
+        self.splitter.setSizes([panel_width, self.width() - panel_width])
         self.presentation = Presentation(self)
         self.exports = ExportCommands(self)
         self.menus = Menus(self)
@@ -90,6 +94,8 @@ class MainWindow(QMainWindow):
 
         self.panel.edited.connect(self.session.set)
         self.panel.gesture_finished.connect(self.session.end_gesture)
+        self.panel.gesture_started.connect(lambda: self._hold_chart_ranges(True))
+        self.panel.gesture_finished.connect(lambda: self._hold_chart_ranges(False))
         self.panel.reset_requested.connect(self.session.reset)
         self.panel.reset_all_requested.connect(self.session.reset_all)
         self.phase_editor.edited.connect(self.session.set_phases)
@@ -137,6 +143,11 @@ class MainWindow(QMainWindow):
             chart.show_pins(pinned)
             chart.show_projection(self.session.projection, self.session.baseline_projection)
 
+    def _hold_chart_ranges(self, held: bool) -> None:
+        """Axes stay put while a slider is dragged (re-ranging is slow) and fit the data on release."""
+        for chart in self.charts:
+            chart.hold_range(held)
+
     def _refresh_title(self) -> None:
         where = f" ({self.document.path.name})" if self.document.path else ""
         self.setWindowTitle(f"{self.document.name}{where}[*] — HK Planner")
@@ -179,6 +190,14 @@ class MainWindow(QMainWindow):
 
     def show_sources(self) -> None:
         SourcesDialog(self.session.scenario, self).exec()
+
+    def show_help(self) -> None:
+        from hkplanner.ui.help_dialog import HelpDialog  # built on first use: the window opens faster
+
+        if getattr(self, "help", None) is None:
+            self.help = HelpDialog(self)
+        self.help.show()
+        self.help.raise_()
 
     def show_comparison(self) -> None:
         CompareDialog(self.session, self).exec()

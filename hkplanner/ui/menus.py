@@ -124,6 +124,7 @@ class Menus:
         help_menu.addAction(
             _action(window, tr("&Sources and Assumptions…"), window.show_sources, "F1", "action_sources")
         )
+        help_menu.addAction(_action(window, tr("&Model Documentation"), window.show_help, None, "action_model_help"))
 
         self.toolbar = toolbar = window.addToolBar(tr("Scenario"))
         toolbar.setObjectName("toolbar")

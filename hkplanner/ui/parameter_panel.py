@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hkplanner.core import GROUPS, REGISTRY, Scenario
+from hkplanner.ui import theme
 from hkplanner.ui.parameter_row import ParameterRow
 from hkplanner.ui.phase_editor import PhaseEditor
 
@@ -13,6 +14,8 @@ from hkplanner.ui.phase_editor import PhaseEditor
 def tr(text: str) -> str:
     return QCoreApplication.translate("ParameterPanel", text)
 
+
+FOCUS_BACKGROUND = "#DCEBFA"
 
 SECTIONS = (
     ("lever", "Policy levers", "What the government decides"),
@@ -22,6 +25,7 @@ SECTIONS = (
 
 class ParameterPanel(QWidget):
     edited = Signal(str, float)
+    gesture_started = Signal()  # a slider was pressed: charts hold their ranges while it is dragged
     gesture_finished = Signal()  # a slider was let go: the drag is one undo step
     reset_requested = Signal(str)
     reset_all_requested = Signal()
@@ -29,6 +33,10 @@ class ParameterPanel(QWidget):
     def __init__(self, phase_editor: PhaseEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("parameter_panel")
+        # The control that has the keyboard is always marked, sliders included (their style draws no focus).
+        self.setStyleSheet(
+            f"QSlider:focus {{ background: {FOCUS_BACKGROUND}; border: 2px solid {theme.BLUE}; border-radius: 3px; }}"
+        )
         self.rows: dict[str, ParameterRow] = {}
         self._shown: Scenario | None = None
         layout = QVBoxLayout(self)
@@ -51,6 +59,7 @@ class ParameterPanel(QWidget):
                 for key in keys:
                     row = ParameterRow(REGISTRY[key])
                     row.edited.connect(self.edited)
+                    row.slider.sliderPressed.connect(self.gesture_started)
                     row.slider.sliderReleased.connect(self.gesture_finished)
                     row.reset_requested.connect(self.reset_requested)
                     box_layout.addWidget(row)

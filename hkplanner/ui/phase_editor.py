@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from hkplanner.core import OWNERS, RAMPS, Phase, PhaseError
 from hkplanner.core.phases import MAX_PHASE_PF
 from hkplanner.core.timeline import FIRST_YEAR, MAX_END_YEAR
+from hkplanner.ui import dialogs
 
 
 def tr(text: str) -> str:
@@ -36,7 +37,19 @@ NUMBER_RANGES = {CAPACITY: (0, MAX_PHASE_PF), START: (FIRST_YEAR, MAX_END_YEAR),
 
 
 class _CellEditors(QStyledItemDelegate):
-    """Choices get a drop-down, numbers a spin box bounded as the model allows."""
+    """Choices get a drop-down, numbers a spin box bounded as the model allows; capacities read with
+    thousands separators, and their column is wide enough for the largest the editor accepts."""
+
+    def initStyleOption(self, option, index):
+        super().initStyleOption(option, index)
+        if index.column() == CAPACITY:
+            option.text = f"{int(index.data(Qt.ItemDataRole.EditRole)):,}"
+
+    def updateEditorGeometry(self, editor, option, index):
+        """The capacity editor is wide enough for the largest capacity, even where the column is narrow."""
+        super().updateEditorGeometry(editor, option, index)
+        if index.column() == CAPACITY:
+            editor.resize(max(editor.width(), editor.sizeHint().width()), editor.height())
 
     def createEditor(self, parent, option, index):
         column = index.column()
@@ -84,6 +97,11 @@ class PhaseEditor(QWidget):
         self.table.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
         self.table.setItemDelegate(_CellEditors(self.table))
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the controls after it
+        self.table.setWordWrap(True)  # names wrap onto a second line instead of being cut
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.sectionResized.connect(lambda *_: QTimer.singleShot(0, self._fit_height))  # once all rows are sized
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
@@ -125,13 +143,16 @@ class PhaseEditor(QWidget):
             for column, value in enumerate(cells):
                 item = QTableWidgetItem()
                 item.setData(Qt.ItemDataRole.EditRole, int(value) if column in NUMBER_RANGES else value)
-                item.setToolTip(phase.source)
+                item.setToolTip(f"{phase.name}\n{phase.source}")  # the full name, however narrow the column
                 self.table.setItem(row, column, item)
         self.table.blockSignals(blocked)
-        self.table.setFixedHeight(
-            self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(len(phases))) + 4
-        )
+        self._fit_height()
         self.remove_button.setEnabled(bool(phases))
+
+    def _fit_height(self) -> None:
+        """Every row shows: the table is as tall as its rows, which grow when a name wraps."""
+        rows = sum(self.table.rowHeight(row) for row in range(self.table.rowCount()))
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows + 2 * self.table.frameWidth())
 
     # view -> model
     def _on_cell_edited(self, item: QTableWidgetItem) -> None:
@@ -148,10 +169,13 @@ class PhaseEditor(QWidget):
         self._emit((*self._phases[:row], new, *self._phases[row + 1 :]))
 
     def _on_add(self) -> None:
+        """A form for the new phase; the scenario changes only on OK (one undo step)."""
         names = {phase.name for phase in self._phases}
         number = next(n for n in range(1, len(names) + 2) if tr("New phase {0}").format(n) not in names)
-        phase = Phase(tr("New phase {0}").format(number), "private", 1000, 2026, 2030, "linear")
-        self._emit((*self._phases, phase))
+        suggested = Phase(tr("New phase {0}").format(number), "private", 1000, 2026, 2030, "linear")
+        phase = dialogs.ask_new_phase(self, suggested)
+        if phase is not None:
+            self._emit((*self._phases, phase))
 
     def _on_remove(self) -> None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}

@@ -44,7 +44,9 @@ class Preferences:
         self._settings.setValue("theme", theme)
 
     def last_folder(self) -> str:
-        return self._settings.value("last_folder", str(Path.home()), str)
+        from hkplanner.ui.folders import start_folder
+
+        return str(start_folder(self._settings.value("last_folder", "", str)))
 
     def set_last_folder(self, folder: Path) -> None:
         self._settings.setValue("last_folder", str(folder))

@@ -64,8 +64,8 @@ class SourcesDialog(QDialog):
         note = QLabel(
             tr(
                 "Basis: plan (the Aug 2024 plan), official (published statistics), derived (calculated from "
-                "cited figures) or assumption (a judgement, no official figure). The model's equations are in "
-                "docs/model.md."
+                "cited figures) or assumption (a judgement, no official figure). The model's equations are under "
+                "Help > Model Documentation."
             )
         )
         note.setWordWrap(True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from hkplanner.core.scenario_file import ScenarioFileError
 from hkplanner.core.storyline import STORY_EXTENSION, Step, Storyline, read_storyline, save_storyline
 from hkplanner.ui import dialogs
+from hkplanner.ui.folders import dialog_folder, suggested_path
 from hkplanner.ui.session import Session
 
 STORY_FILTER = f"HK Planner storylines (*{STORY_EXTENSION});;All files (*)"
@@ -36,6 +36,7 @@ class StorylineEditor(QDialog):
 
     def __init__(self, storyline: Storyline, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._preferences = getattr(parent, "preferences", None)  # the main window's: the last folder used
         self.setObjectName("storyline_editor")
         self.setWindowTitle(tr("Storyline"))
         self.resize(820, 560)
@@ -133,7 +134,7 @@ class StorylineEditor(QDialog):
             self._fill(target)
 
     def _on_open(self) -> None:
-        path = dialogs.choose_open_path(self, str(Path.home()), STORY_FILTER)
+        path = dialogs.choose_open_path(self, str(dialog_folder(self._preferences)), STORY_FILTER)
         if path is None:
             return
         try:
@@ -145,7 +146,9 @@ class StorylineEditor(QDialog):
         self._fill(0)
 
     def _on_save(self) -> None:
-        path = dialogs.choose_save_path(self, f"{self.name}{STORY_EXTENSION}", STORY_FILTER)
+        path = dialogs.choose_save_path(
+            self, suggested_path(self._preferences, f"{self.name}{STORY_EXTENSION}"), STORY_FILTER
+        )
         if path is None:
             return
         try:

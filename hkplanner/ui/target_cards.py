@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+import html
+
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolTip, QVBoxLayout, QWidget
 
 from hkplanner.core import TARGETS, Projection, Target, TargetResult
 from hkplanner.core.formatting import number, quantity, shortfall
 from hkplanner.ui import theme
+from hkplanner.ui.elided_label import ElidedLabel
 from hkplanner.ui.fit_text import fitted_font
 
 
@@ -17,7 +20,6 @@ def tr(text: str) -> str:
 
 
 _NOTHING_SHOWN = object()
-CARD_MARGINS = 2 * 6 + 3 * 1 + 8  # the layout's top and bottom margins, its spacing, and the frame
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:
@@ -31,24 +33,24 @@ class TargetCard(QFrame):
     def __init__(self, target: Target, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"card_{target.key}")
-        self.setToolTip(tr("Source: {0}").format(target.source))
+        self.source = target.source
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._shown: tuple | None = None
         self._verdict_shown: object = _NOTHING_SHOWN  # met (True), missed (False) or not judged (None)
         self._look = theme.LOOKS["standard"]
         self._details = ("", "")  # in a room: the verdict, and the goal when there is room for it
-        self.title = QLabel()
-        self.goal = QLabel()
-        self.status = QLabel()
-        self.detail = QLabel()
+        # A fixed number of lines each, wrapped, elided only if a card is narrower than any laptop makes
+        # it (the tooltip has them in full): a card keeps its height whatever its text.
+        self.title = ElidedLabel(1)
+        self.goal = ElidedLabel(2)
+        self.status = ElidedLabel(2)
+        self.detail = ElidedLabel(2)
         self.detail.setStyleSheet("color: #444;")
         self.title.setText(tr(target.title))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setContentsMargins(8, 5, 8, 5)
         layout.setSpacing(1)
         for label in (self.title, self.goal, self.status, self.detail):
-            label.setWordWrap(True)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             layout.addWidget(label)
         self.apply_look(self._look)
 
@@ -62,11 +64,25 @@ class TargetCard(QFrame):
             (self.detail, look.card_text_px, False),
         ):
             label.setFont(_font(pixels, bold))
-        self.status.setWordWrap(not look.headline_cards)  # a headline is one line (see _fit_headline)
+        # In a room a title may take two lines and the figure one (see _fit_headline).
+        self.title.max_lines, self.status.max_lines = (2, 1) if look.headline_cards else (1, 2)
+        self.title.updateGeometry()
+        self.status.updateGeometry()
         self.goal.setVisible(not look.headline_cards)  # the detail line names the goal instead
         if self._shown is not None:
             shown, self._shown = self._shown, None
             self.show_result(*shown)
+
+    def event(self, event: QEvent) -> bool:
+        """The tooltip is written when asked for, so no slider move pays for it."""
+        if event.type() == QEvent.Type.ToolTip:
+            lines = [*self.tooltip_lines(), tr("Source: {0}").format(self.source)]
+            QToolTip.showText(event.globalPos(), "<br>".join(html.escape(line) for line in lines), self)
+            return True
+        return super().event(event)
+
+    def tooltip_lines(self) -> list[str]:
+        return [label.text() for label in (self.title, self.goal, self.status, self.detail)]
 
     def show_result(self, result: TargetResult, required_growth: float | None = None) -> None:
         if (result, required_growth) == self._shown:
@@ -122,7 +138,7 @@ class TargetCard(QFrame):
 
     def _show_detail(self, result: TargetResult, required_growth: float | None) -> None:
         target = result.target
-        comparison = tr("above") if target.comparison == ">" else tr("at least")
+        comparison = ">" if target.comparison == ">" else "≥"  # symbols: a narrow card shows the whole goal
         due = (
             tr("by {0}").format(result.due_year) if target.dated else tr("by {0} (no year set)").format(result.due_year)
         )
@@ -154,15 +170,22 @@ class TargetCardRow(QWidget):
         self.apply_look(theme.LOOKS["standard"])
 
     def apply_look(self, look: theme.Look) -> None:
-        # A fixed height: a card's text must never resize the charts below while a slider moves.
         for card in self.cards.values():
             card.apply_look(look)
-        if look.headline_cards:  # the figure, and two lines each for the title and the detail
-            text = QFontMetrics(_font(look.card_text_px)).height()
-            figure = QFontMetrics(_font(look.card_figure_px, bold=True)).height()
-            self.setFixedHeight(4 * text + figure + CARD_MARGINS)
-        else:
-            self.setFixedHeight(118 * look.text_pt // 9)
+        self._fit_height()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_height()
+        return super().event(event)
+
+    def _fit_height(self) -> None:
+        """A fixed height, from the cards' fonts: text never resizes the charts below while a slider
+        moves, and every line of every card has room whatever the type size or screen scaling."""
+        cards = getattr(self, "cards", {})
+        needed = max((card.sizeHint().height() for card in cards.values()), default=0)
+        if needed and needed != self.maximumHeight():
+            self.setFixedHeight(needed)
 
     def show_projection(self, projection: Projection) -> None:
         for result in projection.targets:

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from hkplanner.core import COLUMNS, REGISTRY, project
+from hkplanner.core.formatting import unit_label
 from hkplanner.export.files import ExportError
 from hkplanner.export.workbook import HISTORY_HEADER, projection_csv, projection_table, workbook_xlsx
 from tests.export.conftest import EXPORTED_AT, PRIVATE_LATE
@@ -23,8 +24,8 @@ def test_projection_sheet_equals_the_projection(workbook, document):
     sheet = pd.read_excel(workbook, sheet_name="Projection", index_col=0)
     pd.testing.assert_frame_equal(sheet, projection_table(projection), check_dtype=False)
     assert list(sheet.index) == list(projection.years)
-    assert np.allclose(sheet["AI compute capacity (PF)"], projection["capacity_total_pf"])
-    assert list(sheet.columns[:-1]) == [f"{title} ({unit})" for title, unit in COLUMNS.values()]
+    assert np.allclose(sheet["AI compute capacity (PF)"], projection["capacity_total_pf"], atol=0.5)  # whole PF
+    assert list(sheet.columns[:-1]) == [f"{title} ({unit_label(key, unit)})" for key, (title, unit) in COLUMNS.items()]
     assert sheet[HISTORY_HEADER].tolist() == projection.is_history.tolist()
 
 
@@ -75,6 +76,38 @@ def test_csv_reads_back_with_comments_skipped(document, tmp_path):
     assert lines[5].startswith("Year,AI compute capacity (PF),")
     back = pd.read_csv(path, comment="#", index_col=0)
     pd.testing.assert_frame_equal(back, projection_table(projection), check_dtype=False)
+
+
+def test_files_hold_numbers_as_people_count_them(workbook, document, tmp_path):
+    path = projection_csv(project(document.scenario), tmp_path / "projection.csv", exported_at=EXPORTED_AT)
+    back = pd.read_csv(path, comment="#", index_col=0)
+    startups = back["Start-ups backed, cumulative (start-ups)"].dropna()
+    assert (startups == startups.round()).all(), "whole start-ups"
+    assert "Capital cost of compute, cumulative (HK$ bn, nominal)" in back.columns, "money says its prices"
+    assert "GDP (HK$ bn, nominal to 2024, 2024 prices after)" in back.columns
+    table = path.read_text("utf-8").split("\n", 6)[-1]
+    longest_decimals = max(
+        len(cell.split(".")[1])
+        for line in table.splitlines()
+        for cell in line.split(",")
+        if "." in cell and cell.replace(".", "").replace("-", "").isdigit()
+    )
+    assert longest_decimals <= 3, "no float noise such as 15.613299999999999"
+
+    book = openpyxl.load_workbook(workbook)
+    sheet = book["Projection"]
+    assert sheet.freeze_panes == "B2", "the header row and the years stay in view"
+    formats = {cell.value: sheet.cell(row=12, column=cell.column).number_format for cell in sheet[1]}
+    assert formats["AI compute capacity (PF)"] == "#,##0"
+    assert formats["Power for AI compute (MW)"] == "#,##0.0"
+    assert formats["Capital cost of compute, cumulative (HK$ bn, nominal)"] == "#,##0.00"
+    assert sheet[1][1].alignment.wrap_text and sheet[1][1].font.bold
+    widths = [sheet.column_dimensions[cell.column_letter].width for cell in sheet[1]]
+    assert all(8 <= width <= 60 for width in widths)
+    parameters = book["Parameters"]
+    assert parameters.freeze_panes == "A2"
+    demand = next(row for row in parameters.iter_rows(min_row=2) if row[0].value == "compute_demand_2030_pf")
+    assert demand[2].number_format == "#,##0", "15,000 PF reads with its separator"
 
 
 def test_an_unwritable_path_raises_export_error(document, tmp_path):

@@ -39,6 +39,7 @@ class ScriptedDialogs:
         self.text = None
         self.resume = False
         self.notes_on_audience_screen = True
+        self.new_phase = None  # a Phase, or None for Cancel
 
     def install(self, monkeypatch) -> None:
         from hkplanner.ui import dialogs
@@ -62,6 +63,7 @@ class ScriptedDialogs:
         monkeypatch.setattr(
             dialogs, "confirm_notes_on_audience_screen", record("notes_warning", lambda: self.notes_on_audience_screen)
         )
+        monkeypatch.setattr(dialogs, "ask_new_phase", record("new_phase", lambda: self.new_phase))
 
     def kinds(self) -> list[str]:
         return [kind for kind, _ in self.calls]

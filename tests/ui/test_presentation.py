@@ -318,13 +318,12 @@ for index in range(len(window.presentation.storyline.steps)):
         for label in (card.title, card.detail):
             report["text"].append(QFontInfo(label.font()).pixelSize())
         for label in (card.title, card.status, card.detail):
-            needed = label.heightForWidth(label.width()) if label.wordWrap() else label.sizeHint().height()
-            wide = not label.wordWrap() and label.fontMetrics().horizontalAdvance(label.text()) > label.width()
-            if wide or needed > label.height() or label.geometry().bottom() > card.contentsRect().bottom():
+            short = label.sizeHint().height() > label.height()
+            if label.is_elided() or short or label.geometry().bottom() > card.contentsRect().bottom():
                 report["cut"].append(f"step {index + 1} {key}: {label.text()}")
     for chart in window.charts:
         if chart.isVisible():
-            report["legend"] += [label.item.boundingRect().height() for _, label in chart.legend.items]
+            report["legend"].append(QFontInfo(chart.legend.font()).pixelSize())
 report["so_what"] = QFontInfo(window.caption.so_what.font()).pixelSize()
 print(json.dumps(report))
 window.presentation.leave()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from hkplanner.core import Phase
 from hkplanner.core.presets import preset
 from tests.ui.conftest import slider
 
@@ -64,8 +65,9 @@ def test_undoing_back_to_the_saved_state_clears_the_unsaved_mark(window):
     assert not window.isWindowModified()
 
 
-def test_phase_edits_and_preset_loads_undo(window):
+def test_phase_edits_and_preset_loads_undo(window, answers):
     start = window.session.scenario
+    answers.new_phase = Phase("Sandy Ridge data park", "private", 180_000, 2027, 2032)
     window.phase_editor.add_button.click()
     window.files.load_preset(preset("Manufacturing push"))
     assert window.session.scenario["mfg_growth_pct"] == 24.0

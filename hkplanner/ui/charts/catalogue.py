@@ -13,12 +13,19 @@ CHARTS = (
         "chart_compute",
         "AI compute capacity by phase",
         "PF",
-        (Line("demand_pf", "Demand", theme.BLACK, markers=False),),
+        (
+            Line("demand_pf", "Demand", theme.BLACK, markers=False),
+            Line("capacity_private_pf", "Private capacity", theme.VERMILLION, markers=False),
+            Line("capacity_public_pf", "Public capacity", theme.BLUE, markers=False),
+        ),
         targets=("compute_total_2030", "compute_private_2030", "compute_public_2026"),
         first_year=COMPUTE_FROM,
         line_from=COMPUTE_FROM,
         pinned=("capacity_total_pf",),
         sources=("compute_total_pf",),
+        # The private and public targets are read against their own capacity, not the stacked total.
+        target_lines=(("compute_private_2030", "capacity_private_pf"), ("compute_public_2026", "capacity_public_pf")),
+        log_toggle=True,
     ),
     ChartSpec(
         "chart_power",
@@ -30,16 +37,18 @@ CHARTS = (
     ),
     ChartSpec(
         "chart_capex",
-        "Capital cost, cumulative",
-        "HK$ bn",
-        (Line("capex_hkd_bn", "Capital cost", theme.PURPLE, markers=False),),
+        "Capital cost spent, cumulative",
+        "HK$ bn, nominal",
+        (Line("capex_hkd_bn", "Capital cost spent", theme.PURPLE, markers=False),),
         first_year=COMPUTE_FROM,
         line_from=COMPUTE_FROM,
+        # A slower build has spent less by a given year; it is not cheaper: say which year the total reached.
+        end_label="HK${value:,.2f} bn spent by {year}",
     ),
     ChartSpec(
         "chart_venture",
         "Venture capital, cumulative",
-        "HK$ bn",
+        "HK$ bn, nominal",
         (
             Line("fund_public_cum_hkd_bn", "Public (ITVF)", theme.BLUE),
             Line("fund_private_cum_hkd_bn", "Private co-investment", theme.ORANGE),

@@ -1,8 +1,10 @@
 """A projection chart: per line, published history as markers, the scenario as a solid line and the
 baseline as a dashed ghost; the plan's targets as stars (or a level line when no year is set).
 
-Items are created once and updated with `setData`; ranges move only when the data leaves them,
-because re-ranging and re-typesetting axes is what makes pyqtgraph slow.
+Items are created once and updated with `setData`. The y range follows the data with headroom; while a
+slider is held it only grows (re-ranging and re-typesetting axes is what makes pyqtgraph slow) and it is
+fitted again when the slider is let go. The legend sits under the plot (legend.py), hover values in it
+(hover.py).
 """
 
 from __future__ import annotations
@@ -12,14 +14,17 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hkplanner.core import TARGETS, Projection
 from hkplanner.core.history import HISTORY
 from hkplanner.core.timeline import FIRST_YEAR, LAST_HISTORY_YEAR
 from hkplanner.ui import theme
+from hkplanner.ui.charts.axes import NumberAxis
+from hkplanner.ui.charts.hover import HoverReadout
+from hkplanner.ui.charts.legend import ChartLegend, Entry
 
 _TARGETS = {target.key: target for target in TARGETS}
 
@@ -47,6 +52,9 @@ class ChartSpec:
     line_from: int = LAST_HISTORY_YEAR  # the solid line starts here; earlier years are history
     pinned: tuple[str, ...] = ()  # columns drawn for pinned scenarios; the lines' own when empty
     sources: tuple[str, ...] = ()  # the official series (seeds/history.toml) behind the chart's history
+    target_lines: tuple[tuple[str, str], ...] = ()  # (target, line): the star is read against that line
+    log_toggle: bool = False  # offer a log scale (a very large phase would flatten everything else)
+    end_label: str = ""  # e.g. "spent by {year}": the last value is labelled at the line's end
 
     @property
     def pinned_keys(self) -> tuple[str, ...]:
@@ -67,18 +75,32 @@ def _pen(colour: str, width: float, dashed: bool = False, dotted: bool = False) 
     return pen
 
 
+LOG_FLOOR = 1.0  # on a log scale, values below this are drawn at it (zero has no logarithm)
+HEADROOM = 1.1  # the top of the y range sits at least 10% above the data
+GROWING_HEADROOM = 1.25  # more when it grows during a run of changes, so a drag re-ranges rarely
+SETTLE_MS = 300  # a pause this long ends a run of changes (keys held down, a slider moved step by step)
+
+
 class ProjectionChart(pg.PlotWidget):
     def __init__(self, spec: ChartSpec, parent=None) -> None:
-        super().__init__(parent=parent, background="w", enableMenu=False)  # no menus built: faster start
+        axes = {"left": NumberAxis("left")}
+        super().__init__(parent=parent, background="w", enableMenu=False, axisItems=axes)  # no menus: faster start
         self.spec = spec
         self.setObjectName(spec.name)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to type into: Tab goes from control to control
         self.setAccessibleName(tr(spec.title))
         self.setToolTip(_sources_text(spec))
         self._y_top = 0.0
         self._x_span: tuple[float, float] | None = None
         self._ghost_source: Projection | None = None
-        self._star_points: list[tuple[int, float]] = []
+        self._star_points: list[tuple[int, float, str]] = []
         self._offset = spec.line_from - FIRST_YEAR
+        self.log_y = False
+        self._held = False
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._fit_exactly)
+        self._shown: tuple[Projection, Projection] | None = None
+        self._pins: list[tuple[str, Projection]] = []
 
         # The title is a QLabel above the chart (see `framed`): it wraps when narrow, where a pyqtgraph
         # title would force the plot wider than its widget.
@@ -90,8 +112,7 @@ class ProjectionChart(pg.PlotWidget):
         plot.setContentsMargins(2, 10, 14, 2)  # room for the top tick label and the last year's label
         plot.hideButtons()
         plot.setMouseEnabled(x=False, y=False)
-        self.legend = plot.addLegend(offset=(8, 4), labelTextSize="8pt", colCount=2, labelTextColor=theme.BLACK)
-        self.legend.setBrush(pg.mkBrush(255, 255, 255, 90))  # light: lines under the legend stay visible
+        self.legend = ChartLegend(f"{spec.name}_legend")
         for side in ("left", "bottom"):
             axis = plot.getAxis(side)
             axis.enableAutoSIPrefix(False)
@@ -107,26 +128,37 @@ class ProjectionChart(pg.PlotWidget):
             self.ghosts[key] = pg.PlotCurveItem()
             plot.addItem(self.ghosts[key])
         for line in spec.lines:
-            self.curves[line.key] = pg.PlotCurveItem(name=tr(line.label))
+            self.curves[line.key] = pg.PlotCurveItem()
             plot.addItem(self.curves[line.key])
             if line.markers:
                 self.history[line.key] = pg.ScatterPlotItem(
                     size=7, brush=pg.mkBrush(line.colour), pen=pg.mkPen("w", width=1), symbol="s"
                 )
                 plot.addItem(self.history[line.key])
-        first_ghost = next(iter(self.ghosts.values()))
-        self.legend.addItem(first_ghost, tr("The plan"))
-        self.stars = pg.ScatterPlotItem(size=16, symbol="star", brush=pg.mkBrush(theme.BLACK), pen=pg.mkPen("w"))
+        self._star_colours = {key: colour for key, colour, _ in self._target_styles()}  # fixed: not per step
+        self.stars = pg.ScatterPlotItem(size=16, symbol="star", pen=pg.mkPen("w"))
         self.stars.setZValue(20)
         if any(_TARGETS[key].dated for key in spec.targets):
             plot.addItem(self.stars)
-            self.legend.addItem(self.stars, tr("Plan target"))
+        self.end_text = pg.TextItem(anchor=(1, 1), color=theme.BLACK)
+        if spec.end_label:
+            plot.addItem(self.end_text)
         self.levels = [self._add_level(_TARGETS[key]) for key in spec.targets if not _TARGETS[key].dated]
         for year in sorted({HISTORY[key].break_year for key in spec.sources if HISTORY[key].break_year}):
             self._add_series_break(year)
-        self.apply_look(theme.LOOKS["standard"])
         self.pin_curves: list[pg.PlotCurveItem] = []
         self._pin_tops: list[float] = []
+        self.apply_look(theme.LOOKS["standard"])
+        self.hover = HoverReadout(self)
+        self.log_box: QCheckBox | None = None
+        if spec.log_toggle:
+            self.log_box = QCheckBox(tr("Log scale"))
+            self.log_box.setObjectName(f"{spec.name}_log")
+            self.log_box.setToolTip(
+                tr("Show the values on a logarithmic scale: small phases stay visible beside a large one")
+            )
+            self.log_box.toggled.connect(self.set_log_scale)
+        self.refresh_legend()
 
     def _add_level(self, target) -> pg.InfiniteLine:
         level = pg.InfiniteLine(
@@ -154,13 +186,13 @@ class ProjectionChart(pg.PlotWidget):
         """Line widths and type sizes for the theme (standard or projector)."""
         plot = self.getPlotItem()
         self.title.setStyleSheet(f"font-size: {look.title_pt}pt; color: {theme.BLACK}; background: white;")
+        legend_font = self.legend.font()
+        legend_font.setPixelSize(look.legend_px)
+        self.legend.setFont(legend_font)
         for ghost in self.ghosts.values():
             ghost.setPen(_pen(theme.GHOST, look.ghost_width, dashed=True))
         for line in self.spec.lines:
             self.curves[line.key].setPen(_pen(line.colour, look.line_width))
-        self.legend.setLabelTextSize(f"{look.legend_px}px")
-        for _, label in self.legend.items:
-            label.setText(label.text)  # a label takes a new size only when its text is set
         font = QFont()
         font.setPointSize(look.tick_pt)
         for side in ("left", "bottom"):
@@ -172,19 +204,51 @@ class ProjectionChart(pg.PlotWidget):
     def show_projection(self, projection: Projection, baseline: Projection, moved: bool = False) -> None:
         """Redraw what changed: lines whose data moved, ghosts and history only when the baseline did,
         ranges only when something moved. `moved` says a subclass already changed items of its own."""
+        self._shown = (projection, baseline)
         if baseline is not self._ghost_source:
             self._ghost_source = baseline
             self._draw_baseline(baseline)
             moved = True
         years = projection.years[self._offset :]
         for key, curve in self.curves.items():
-            moved = set_if_changed(curve, years, projection[key][self._offset :]) or moved
+            moved = set_if_changed(curve, years, self.scaled(projection[key][self._offset :])) or moved
         moved = self._draw_targets(projection) or moved
         if moved:
+            self._draw_end_label(projection)
             self._fit(projection, baseline)
+
+    def scaled(self, values: np.ndarray) -> np.ndarray:
+        """Values as plotted: their logarithm on a log scale."""
+        return np.log10(np.maximum(values, LOG_FLOOR)) if self.log_y else values
+
+    def set_log_scale(self, on: bool) -> None:
+        """Redraw everything on the new scale."""
+        if on == self.log_y:
+            return
+        self.log_y = on  # offered only on charts without level lines (ChartSpec.log_toggle)
+        self.getPlotItem().getAxis("left").setLogMode(False, on)
+        self._star_points = []
+        self._y_top = 0.0
+        self.show_pins(self._pins)
+        for item in (*self.curves.values(), *self.ghosts.values()):
+            item.setData([], [])
+        if self._shown is not None:
+            self.show_projection(*self._shown, moved=True)
+
+    def hold_range(self, held: bool) -> None:
+        """While a slider is held the y range only grows; on release it fits the data again."""
+        self._held = held
+        self._settle.stop()
+        if not held:
+            self._fit_exactly()
+
+    def _fit_exactly(self) -> None:
+        if self._shown is not None:
+            self._fit(*self._shown, exact=True)
 
     def show_pins(self, pins: list[tuple[str, Projection]]) -> None:
         """Pinned scenarios as labelled dotted overlays; rebuilt only when the pins change."""
+        self._pins = list(pins)
         plot = self.getPlotItem()
         for curve in self.pin_curves:
             plot.removeItem(curve)
@@ -194,38 +258,108 @@ class ProjectionChart(pg.PlotWidget):
             colour = theme.PIN_COLOURS[number % len(theme.PIN_COLOURS)]
             for key in self.spec.pinned_keys:
                 curve = pg.PlotCurveItem(pen=_pen(colour, 2.0, dotted=True), name=label)
-                curve.setData(projection.years[years_from:], projection[key][years_from:])
+                curve.setData(projection.years[years_from:], self.scaled(projection[key][years_from:]))
                 curve.setZValue(5)
                 plot.addItem(curve)
                 self.pin_curves.append(curve)
-        self._pin_tops = [float(np.nanmax(c.yData)) for c in self.pin_curves if not np.isnan(c.yData).all()]
+        pinned_values = [projection[key][years_from:] for _, projection in pins for key in self.spec.pinned_keys]
+        self._pin_tops = [float(np.nanmax(values)) for values in pinned_values if not np.isnan(values).all()]
         self._y_top = 0.0  # re-range to include them
         self._ghost_source = None  # and redraw on the next show_projection
+        self.refresh_legend()
+
+    # the legend and the hover readout ----------------------------------------------------------------
+
+    def legend_entries(self) -> list[Entry]:
+        """Every series drawn, by its full name, in drawing order."""
+        entries = [Entry("line", line.colour, tr(line.label)) for line in self.spec.lines]
+        if self.history:
+            entries.append(Entry("square", theme.BLACK, tr("Published figures")))
+        entries.append(Entry("dashed", theme.GHOST, tr("The plan")))
+        entries += [Entry("star", colour, name) for _, colour, name in self._target_styles()]
+        for number, (label, _) in enumerate(self._pins):
+            entries.append(Entry("dotted", theme.PIN_COLOURS[number % len(theme.PIN_COLOURS)], label))
+        return entries
+
+    def refresh_legend(self) -> None:
+        self.legend.show_entries(self.legend_entries())
+
+    def hover_values(self, year: int) -> list[tuple[str, float, str]]:
+        """(series, value, unit) at `year` for every series drawn: the readout under the pointer."""
+        if self._shown is None:
+            return []
+        projection, baseline = self._shown
+        unit = self.spec.unit
+        index = year - FIRST_YEAR
+        if not 0 <= index < len(projection.years):
+            return []
+        values = [(tr(line.label), float(projection[line.key][index]), unit) for line in self.spec.lines]
+        ghost_keys = self.spec.ghost_keys
+        for key in ghost_keys:
+            label = next((line.label for line in self.spec.lines if line.key == key), "")
+            name = tr("The plan") if len(ghost_keys) == 1 or not label else f"{tr('The plan')}: {tr(label)}"
+            values.append((name, float(baseline[key][index]), unit))
+        for label, pinned in self._pins:
+            for key in self.spec.pinned_keys:
+                if index < len(pinned.years):
+                    values.append((label, float(pinned[key][index]), unit))
+        return values
 
     def _draw_baseline(self, baseline: Projection) -> None:
         years = baseline.years[self._offset :]
         for key, ghost in self.ghosts.items():
-            ghost.setData(years, baseline[key][self._offset :])
+            ghost.setData(years, self.scaled(baseline[key][self._offset :]))
         past = baseline.is_history
         for key, markers in self.history.items():
             values = baseline[key][past]
             known = ~np.isnan(values)
-            markers.setData(baseline.years[past][known], values[known])
+            markers.setData(baseline.years[past][known], self.scaled(values[known]))
+
+    def _target_styles(self) -> list[tuple[str, str, str]]:
+        """(target key, colour, legend name) of each dated target: a target read against one line (private
+        capacity, not the stacked total) takes that line's colour and name."""
+        lines = {line.key: line for line in self.spec.lines}
+        against = dict(self.spec.target_lines)
+        styles = []
+        for key in self.spec.targets:
+            if not _TARGETS[key].dated:
+                continue
+            line = lines.get(against.get(key, ""))
+            if line is None:
+                styles.append((key, theme.BLACK, tr("Plan target")))
+            else:
+                styles.append((key, line.colour, tr("{0} target").format(tr(line.label).split()[0])))
+        return styles
 
     def _draw_targets(self, projection: Projection) -> bool:
-        shown = (r for r in projection.targets if r.target.key in self.spec.targets and r.target.dated)
-        points = [(r.due_year, r.target.threshold) for r in shown]
+        colours = self._star_colours
+        shown = (r for r in projection.targets if r.target.key in colours)
+        points = [(r.due_year, r.target.threshold, colours[r.target.key]) for r in shown]
         if points == self._star_points:
             return False
         self._star_points = points
-        self.stars.setData([p[0] for p in points], [p[1] for p in points])
+        self.stars.setData(
+            [p[0] for p in points],
+            self.scaled(np.array([p[1] for p in points], dtype=float)),
+            brush=[pg.mkBrush(p[2]) for p in points],
+        )
         return True
+
+    def _draw_end_label(self, projection: Projection) -> None:
+        """E.g. "HK$2.77 bn spent by 2035": a cumulative figure says which year it has reached."""
+        if not self.spec.end_label:
+            return
+        key = self.spec.lines[0].key
+        year = int(projection.years[-1])
+        value = float(projection[key][-1])
+        self.end_text.setText(self.spec.end_label.format(value=value, year=year))
+        self.end_text.setPos(year, float(self.scaled(np.array(value))))
 
     def _top_of_data(self, projection: Projection, baseline: Projection) -> float:
         arrays = [projection[key][self._offset :] for key in self.curves]
         arrays += [baseline[key][self._offset :] for key in self.ghosts]
         tops = [np.nanmax(array) for array in arrays if not np.isnan(array).all()]
-        tops += [point[1] for point in self._star_points] + [level.value() for level in self.levels]
+        tops += [point[1] for point in self._star_points] + [_TARGETS[k].threshold for k in self._level_keys()]
         tops += self._pin_tops + self._extra_tops()
         return max(tops, default=1.0)
 
@@ -233,8 +367,13 @@ class ProjectionChart(pg.PlotWidget):
         """Highest points of items a subclass draws beyond the lines."""
         return []
 
-    def _fit(self, projection: Projection, baseline: Projection) -> None:
-        """Move the ranges only when the data leaves them or shrinks far inside them."""
+    def _level_keys(self) -> list[str]:
+        return [key for key in self.spec.targets if not _TARGETS[key].dated]
+
+    def _fit(self, projection: Projection, baseline: Projection, exact: bool = False) -> None:
+        """The y range follows the data with headroom. During a run of changes (a slider held, or moved
+        step after step) it only grows, because re-ranging is the slowest part of a redraw; it fits the
+        data exactly when the slider is let go or the changes pause."""
         first, last = self.spec.first_year, int(projection.years[-1])
         room = max(0.9, 0.07 * (last - first))  # room for the last year's label, however long the axis
         x_span = (first - 0.5, last + room)
@@ -242,9 +381,18 @@ class ProjectionChart(pg.PlotWidget):
             self._x_span = x_span
             self.setXRange(*x_span, padding=0)
         top = self._top_of_data(projection, baseline)
-        if top > self._y_top or top < 0.4 * self._y_top:
-            self._y_top = _nice_ceiling(top * 1.25)  # headroom, so a slider drag re-ranges rarely
-            self.setYRange(0, self._y_top, padding=0)
+        if exact or not self._y_top:
+            wanted = _nice_ceiling(top * HEADROOM)
+        else:
+            wanted = _nice_ceiling(top * GROWING_HEADROOM) if top > self._y_top else self._y_top
+            if not self._held:
+                self._settle.start()
+        if wanted != self._y_top:
+            self._y_top = wanted
+            if self.log_y:
+                self.setYRange(0, float(np.log10(max(wanted, 10 * LOG_FLOOR))), padding=0)
+            else:
+                self.setYRange(0, wanted, padding=0)
 
 
 def _nice_ceiling(value: float) -> float:
@@ -267,13 +415,23 @@ def set_if_changed(item: pg.PlotCurveItem, x: np.ndarray, y: np.ndarray) -> bool
 
 
 def framed(chart: ProjectionChart) -> QWidget:
-    """The chart under its title, as the window lays it out."""
+    """The chart under its title (and its log-scale switch, if any), its legend below, as the window
+    lays it out."""
     frame = QWidget()
+    frame.setObjectName(f"{chart.spec.name}_frame")
+    frame.setStyleSheet("background: white;")
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
-    layout.addWidget(chart.title)
+    if chart.log_box is None:
+        layout.addWidget(chart.title)
+    else:
+        heading = QHBoxLayout()
+        heading.addWidget(chart.title, 1)
+        heading.addWidget(chart.log_box)
+        layout.addLayout(heading)
     layout.addWidget(chart, 1)
+    layout.addWidget(chart.legend)
     return frame
 
 
@@ -282,8 +440,9 @@ def _sources_text(spec: ChartSpec) -> str:
     lines = [f"{HISTORY[key].title}: {HISTORY[key].source}" for key in spec.sources]
     lines.append(
         tr(
-            "Solid lines from {0} on are the model's projection of the scenario (equations and sources in "
-            "docs/model.md); the dashed grey line is the plan's baseline; stars are the plan's targets."
+            "Solid lines from {0} on are the model's projection of the scenario (equations and sources under "
+            "Help > Model Documentation); the dashed grey line is the plan's baseline; stars are the plan's "
+            "targets. Hover to read every series' value in a year."
         ).format(spec.line_from)
     )
     body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)

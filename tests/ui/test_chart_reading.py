@@ -1,0 +1,149 @@
+"""Charts as people read them: legends with every series' full name, beside the plot and not over it;
+axes that follow the data and carry thousands separators; a log scale for very large phases; hover
+values; targets drawn against the line they are about; cumulative costs that say their year."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF
+
+from hkplanner.core import Phase
+from hkplanner.core.presets import presets
+from hkplanner.ui import theme
+from tests.ui.conftest import card_text, chart, slider
+
+SANDY_RIDGE = Phase("Sandy Ridge data park", "private", 180_000, 2026, 2032)
+
+
+def add_sandy_ridge(window) -> None:
+    window.session.set_phases((*window.session.scenario.phases, SANDY_RIDGE))
+
+
+def test_legends_hold_every_series_full_name_through_pins_and_unpins(window, qtbot):
+    pins = [opened.document.scenario.name for opened in presets()[:4]]
+    for action in window.menus.pin_preset_menu.actions()[:4]:
+        action.trigger()
+    add_sandy_ridge(window)
+    for each in window.charts:
+        names = each.legend.names()
+        for line in each.spec.lines:
+            assert line.label in names, (each.objectName(), line.label)
+        assert "The plan" in names
+        assert all(pin in names for pin in pins), (each.objectName(), names)
+        legend = each.legend
+        qtbot.waitUntil(lambda legend=legend: legend.height() >= legend.heightForWidth(legend.width()))  # none cut
+    compute = chart(window, "chart_compute").legend.names()
+    for phase in window.session.scenario.phases:
+        assert phase.name in compute  # "Cyberport AI Supercomputing Centre", not "Cyberport AI Superc…"
+    window.session.unpin(0)
+    for each in window.charts:
+        names = each.legend.names()
+        assert pins[0] not in names and all(pin in names for pin in pins[1:])
+
+
+def test_legends_sit_under_the_plot_not_over_the_lines(window):
+    for each in window.charts:
+        assert each.legend.parentWidget() is each.parentWidget()
+        assert not each.legend.geometry().intersects(each.geometry())
+        assert each.legend.geometry().top() >= each.geometry().bottom()
+
+
+def test_ticks_have_thousands_separators(window):
+    axis = chart(window, "chart_compute").getPlotItem().getAxis("left")
+    assert axis.tickStrings([0, 20_000, 40_000], 1, 20_000) == ["0", "20,000", "40,000"]
+    assert axis.tickStrings([0.5, 1.0], 1, 0.5) == ["0.5", "1.0"]
+
+
+def y_top(each) -> float:
+    return each.getPlotItem().vb.viewRange()[1][1]
+
+
+def test_ranges_follow_the_data_back_down(window, qtbot):
+    mfg = chart(window, "chart_mfg")
+    start = y_top(mfg)
+    growth = slider(window, "mfg_growth_pct")
+    growth.setValue(growth.maximum())
+    assert y_top(mfg) > 2 * start, "a range grows at once"
+    assert np.nanmax(mfg.curves["mfg_share_gdp_pct"].yData) <= y_top(mfg) / 1.1 + 1e-9, "headroom above the data"
+    growth.setValue(0)
+    window.session.reset_all()
+    qtbot.waitUntil(lambda: y_top(mfg) == start)  # back to the plan, back to the plan's range, once changes pause
+
+
+def test_while_a_slider_is_held_the_range_only_grows_and_fits_on_release(window):
+    mfg = chart(window, "chart_mfg")
+    start = y_top(mfg)
+    growth = slider(window, "mfg_growth_pct")
+    position = growth.value()
+    growth.setSliderDown(True)
+    growth.sliderPressed.emit()
+    growth.setValue(growth.maximum())
+    grown = y_top(mfg)
+    assert grown > start
+    growth.setValue(position)
+    assert y_top(mfg) == grown, "held: no re-ranging on the way back"
+    growth.setSliderDown(False)
+    growth.sliderReleased.emit()
+    assert y_top(mfg) == start
+
+
+def test_a_log_scale_keeps_small_phases_visible_beside_a_very_large_one(window, qtbot):
+    compute = chart(window, "chart_compute")
+    add_sandy_ridge(window)
+    cyberport_top = compute.bands[0].yData[2030 - 2022]
+    assert cyberport_top / y_top(compute) < 0.03, "on a linear scale the first phase is a sliver"
+    compute.log_box.click()
+    assert compute.getPlotItem().getAxis("left").logMode
+    assert compute.bands[0].yData[2030 - 2022] == np.log10(3000)
+    assert compute.bands[0].yData[2030 - 2022] / y_top(compute) > 0.5
+    assert compute.getPlotItem().getAxis("left").tickStrings([2, 3, 4], 1, 1) == ["100", "1,000", "10,000"]
+    compute.log_box.click()
+    assert compute.bands[0].yData[2030 - 2022] == 3000
+
+
+def test_hovering_shows_the_year_and_every_series_value(window):
+    power = chart(window, "chart_power")
+    window.menus.pin_preset_menu.actions()[1].trigger()
+    pin = window.session.pins[0].label
+    view = power.getPlotItem().vb
+    point = view.mapViewToScene(QPointF(2030.2, 5))
+    power.scene().sigMouseMoved.emit(point)
+    text = power.hover.text()
+    assert text.startswith("2030")
+    assert "Power: 28.8 MW" in text and "The plan: 28.8 MW" in text and f"{pin}:" in text
+    power.scene().sigMouseMoved.emit(QPointF(-50, -50))
+    assert power.hover.text() == ""
+    compute = chart(window, "chart_compute")
+    compute.hover.show_year(2030)
+    for phase in window.session.scenario.phases:
+        assert phase.name in compute.hover.text()
+    assert "Total: 15,000 PF" in compute.hover.text()
+
+
+def test_the_private_target_is_drawn_against_private_capacity(window):
+    compute = chart(window, "chart_compute")
+    assert "capacity_private_pf" in compute.curves
+    stars = compute.stars.data
+    private = next(s for s in stars if s["y"] == 10_000)
+    assert private["brush"].color().name().upper() == theme.VERMILLION
+    assert compute.curves["capacity_private_pf"].yData[2030 - 2022] == 12_000
+    assert "Private target" in compute.legend.names() and "Private capacity" in compute.legend.names()
+
+
+def test_cumulative_cost_says_by_which_year_and_money_says_its_prices(window):
+    capex = chart(window, "chart_capex")
+    assert capex.end_text.toPlainText() == "HK$2.77 bn spent by 2035"
+    slider(window, "private_delay_years").setValue(2)
+    assert capex.end_text.toPlainText().endswith("spent by 2035")
+    for name in ("chart_capex", "chart_venture"):
+        assert "nominal" in chart(window, name).title.text()
+    assert isinstance(capex.end_text, pg.TextItem)
+
+
+def test_cards_show_no_false_precision(window):
+    add_sandy_ridge(window)
+    total = window.session.projection.at("capacity_total_pf", 2030)
+    assert round(total) == 143_571
+    text = card_text(window, "compute_total_2030")
+    assert "144,000 PF" in text and "143,571" not in text

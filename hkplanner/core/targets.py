@@ -1,4 +1,8 @@
-"""The plan's targets as data (`seeds/targets.toml`), judged against a projection."""
+"""The plan's targets as data (`seeds/targets.toml`), judged against projections.
+
+Each target is judged in its own year (fixed, or set by a parameter), on the whole timeline: the end
+year only changes how far the charts run.
+"""
 
 from __future__ import annotations
 
@@ -33,7 +37,7 @@ class Target:
     def due_year(self, values: dict, end_year: int) -> int:
         """The year the target is judged: fixed, set by a parameter, or the end of the projection."""
         if self.year_parameter:
-            return int(values[self.year_parameter])
+            return round(values[self.year_parameter])
         return self.year if self.year is not None else end_year
 
 
@@ -41,29 +45,59 @@ class Target:
 class TargetResult:
     target: Target
     due_year: int
-    value: float  # the metric in the due year; NaN if unknown or after the projection ends
+    value: float  # the metric in the due year; NaN if unknown
     met: bool
-    first_year_met: int | None  # earliest projected year the condition holds
+    first_year_met: int | None  # earliest year the condition holds
     shortfall: float  # how far below the threshold in the due year: 0 when met, NaN when not judged
 
     @property
     def judged(self) -> bool:
-        """False when the due year has no figure, e.g. it lies after the projection ends."""
+        """False when the due year has no figure."""
         return not math.isnan(self.value)
+
+
+@dataclass(frozen=True)
+class TargetVerdicts:
+    """One target judged for N scenarios at once: arrays of length N."""
+
+    target: Target
+    due_year: np.ndarray  # int
+    value: np.ndarray
+    met: np.ndarray  # bool
+    first_year_met: np.ndarray  # float: the year, NaN when never met
+    shortfall: np.ndarray
+
+    def result(self, row: int) -> TargetResult:
+        first = self.first_year_met[row]
+        return TargetResult(
+            self.target,
+            int(self.due_year[row]),
+            float(self.value[row]),
+            bool(self.met[row]),
+            None if math.isnan(first) else int(first),
+            float(self.shortfall[row]),
+        )
 
 
 TARGETS: tuple[Target, ...] = tuple(Target(**entry) for entry in load("targets")["target"])
 
 
-def evaluate(target: Target, years: np.ndarray, metric: np.ndarray, due_year: int) -> TargetResult:
-    """Judge one target on a metric over consecutive `years` (the projection's, not beyond)."""
+def judge(target: Target, years: np.ndarray, metric: np.ndarray, due_year: np.ndarray) -> TargetVerdicts:
+    """Judge one target on `metric` (N, years) in each row's `due_year` (N,) ints within `years`."""
     holds = _COMPARISONS[target.comparison](metric, target.threshold)  # NaN compares False
-    first_index = int(holds.argmax())
-    first = int(years[first_index]) if holds[first_index] else None
+    first_index = holds.argmax(axis=1)
+    rows = np.arange(len(metric))
+    first = np.where(holds[rows, first_index], years[first_index], np.nan)
     index = due_year - int(years[0])
-    if not 0 <= index < len(years):
-        return TargetResult(target, due_year, math.nan, False, first, math.nan)
-    value = float(metric[index])
-    met = bool(holds[index])
-    shortfall = 0.0 if met else float(target.threshold - value)  # NaN when the figure is unknown
-    return TargetResult(target, due_year, value, met, first, shortfall)
+    value = metric[rows, index]
+    met = holds[rows, index]
+    shortfall = np.where(met, 0.0, target.threshold - value)  # NaN when the figure is unknown
+    return TargetVerdicts(target, due_year, value, met, first, shortfall)
+
+
+def evaluate(target: Target, years: np.ndarray, metric: np.ndarray, due_year: int) -> TargetResult:
+    """Judge one target on a metric over consecutive `years`; a due year outside them is not judged."""
+    if not years[0] <= due_year <= years[-1]:
+        verdict = judge(target, years, metric[None], np.array([years[0]])).result(0)
+        return TargetResult(target, due_year, math.nan, False, verdict.first_year_met, math.nan)
+    return judge(target, years, metric[None], np.array([due_year])).result(0)

@@ -23,7 +23,7 @@ from hkplanner.core.parameters import REGISTRY, ParameterError
 from hkplanner.core.phases import MAX_PHASE_PF, PhaseArrays, phase_arrays
 from hkplanner.core.projection import COLUMNS
 from hkplanner.core.scenario import Scenario
-from hkplanner.core.targets import TARGETS, TargetVerdicts, judge
+from hkplanner.core.targets import TargetVerdicts, judge_all
 from hkplanner.core.timeline import FIRST_YEAR, MAX_END_YEAR, YEARS
 
 _PHASE_KEY = re.compile(r"phase\.(\d+)\.(capacity_pf|completion_year)")
@@ -38,7 +38,6 @@ class BatchProjection:
     n: int
     years: np.ndarray  # (Y,): from the first official year to the latest end year among the rows
     series: MappingProxyType  # column key -> (N, Y), the keys of COLUMNS
-    phase_capacity_pf: np.ndarray  # (N, phases, Y)
     targets: MappingProxyType  # target key -> TargetVerdicts, each judged in its own year
     mfg_growth_required_pct: np.ndarray  # (N,)
 
@@ -124,22 +123,14 @@ def project_batch(
     for key in REGISTRY:
         given = arrays.get(key)
         values[key] = np.array([[base.values[key]]]) if given is None else np.reshape(given, (-1, 1))
-    full, phase_capacity, required = run(values, _phases(base, arrays, count), COLUMNS, count)
+    full, _, required = run(values, _phases(base, arrays, count), COLUMNS, count)
     end = int(np.max(values["end_year"]))
     stop = end - FIRST_YEAR + 1
-    targets = {}
-    for target in TARGETS:
-        if target.year_parameter:
-            due = np.rint(values[target.year_parameter][:, 0]).astype(int)
-            due = np.broadcast_to(due, (count,))
-        else:
-            due = np.full(count, target.year)
-        targets[target.key] = judge(target, YEARS, full[target.metric], due)
+    targets = {verdicts.target.key: verdicts for verdicts in judge_all(YEARS, full, values)}
     return BatchProjection(
         n=count,
         years=YEARS[:stop],
         series=MappingProxyType({key: array[:, :stop] for key, array in full.items()}),
-        phase_capacity_pf=phase_capacity[..., :stop],
         targets=MappingProxyType(targets),
         mfg_growth_required_pct=required,
     )

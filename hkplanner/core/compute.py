@@ -11,7 +11,15 @@ import numpy as np
 
 from hkplanner.core.lags import LAGS, blend_whole, convolve
 from hkplanner.core.phases import PhaseArrays, capacity_by_phase
-from hkplanner.core.timeline import FIRST_PROJECTED_YEAR, FROM_FIRST_PROJECTED, WINDOW, first_difference, running_total
+from hkplanner.core.timeline import (
+    FIRST_PROJECTED_YEAR,
+    FROM_FIRST_PROJECTED,
+    WINDOW,
+    first_difference,
+    grown,
+    power,
+    running_total,
+)
 
 DEMAND_OBSERVED_YEAR = 2025  # about 5,000 PF in use at the end of 2025
 DEMAND_ANCHOR_YEAR = 2030  # the plan's 15,000 PF demand estimate is for 2030
@@ -34,8 +42,9 @@ def power_kernel(lifetime: np.ndarray, power_factor: np.ndarray) -> np.ndarray:
     """Power at lag d per unit of first-installed power: the hardware in service is the last refresh's,
     drawing `power_factor` (1 - yearly fall) to the power of its age since first installed."""
     whole, weight = blend_whole(lifetime)
-    last_refresh = (1 - weight) * power_factor ** (whole * (LAGS // whole))
-    return last_refresh + weight * power_factor ** ((whole + 1) * (LAGS // (whole + 1)))
+    log_factor = np.log(power_factor)
+    last_refresh = (1 - weight) * np.exp(log_factor * (whole * (LAGS // whole)))
+    return last_refresh + weight * np.exp(log_factor * ((whole + 1) * (LAGS // (whole + 1))))
 
 
 def project_compute(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
@@ -46,18 +55,18 @@ def project_compute(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
     total = public + private
 
     growth_to_2030 = values["compute_demand_2030_pf"] / values["compute_demand_2025_pf"]
-    demand = values["compute_demand_2025_pf"] * growth_to_2030**_BETWEEN_POINTS
-    demand = demand * (1 + values["compute_demand_growth_pct"] / 100) ** _AFTER_ANCHOR * _DEMAND_FROM
+    demand = values["compute_demand_2025_pf"] * power(growth_to_2030, _BETWEEN_POINTS)
+    demand = demand * grown(values["compute_demand_growth_pct"], _AFTER_ANCHOR) * _DEMAND_FROM
 
     # Vintages: each year's new capacity (the stock in service in 2024 counts as 2024's) is bought again
     # every lifetime; each purchase is priced, and draws power, as hardware of the year it is bought.
     added = first_difference(np.stack((public, total)))  # phases only grow, so this is never negative
     lifetime = values["hardware_lifetime_years"]
-    bought_public, bought = convolve(added, refresh_kernel(lifetime))
-    price = values["cost_per_pf_hkd_m"] * (1 - values["cost_decline_pct"] / 100) ** _FROM_COST_BASE
+    bought_public, bought = convolve(added, refresh_kernel, lifetime)
+    price = values["cost_per_pf_hkd_m"] * grown(-values["cost_decline_pct"], _FROM_COST_BASE)
     spent = price * FROM_FIRST_PROJECTED / 1000  # HK$ bn per PF bought; nothing priced before 2025
     power_factor = 1 - values["kw_per_pf_decline_pct"] / 100
-    it_kw = convolve(added[1] * power_factor**_FROM_COST_BASE, power_kernel(lifetime, power_factor))
+    it_kw = convolve(added[1] * power(power_factor, _FROM_COST_BASE), power_kernel, lifetime, power_factor)
     it_mw = values["kw_per_pf"] * it_kw / 1000
     return {
         "phase_capacity_pf": by_phase,

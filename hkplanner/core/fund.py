@@ -37,6 +37,7 @@ def project_fund(values: dict) -> dict[str, np.ndarray]:
         "fund_public_cum_hkd_bn": _PUBLIC_2024 + public_new,
         "fund_private_cum_hkd_bn": _PRIVATE_2024 + private_new,
         "fund_private_new_hkd_bn": yearly_flow(private_new),
+        "fund_private_new_cum": private_new,  # from 2025: what the R&D sub-model spreads over the years
         "fund_public_deployed_hkd_bn": yearly_flow(deployed),  # new government money (recycled returns are not)
         "startups_backed": _STARTUPS_2024 + startups_new,
     }

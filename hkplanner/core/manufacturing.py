@@ -9,7 +9,7 @@ import numpy as np
 
 from hkplanner.core.history import HISTORY
 from hkplanner.core.targets import TARGETS
-from hkplanner.core.timeline import FIRST_YEAR, FROM_FIRST_PROJECTED, LAST_HISTORY_YEAR, WINDOW
+from hkplanner.core.timeline import FIRST_YEAR, FROM_FIRST_PROJECTED, LAST_HISTORY_YEAR, WINDOW, grown
 
 _GDP_BASE = HISTORY["gdp_hkd_m"].at(LAST_HISTORY_YEAR) / 1000
 _SHARE = HISTORY["mfg_share_gdp_pct"].values
@@ -39,10 +39,10 @@ def project_manufacturing(values: dict) -> tuple[dict[str, np.ndarray], np.ndarr
     """The yearly series, and the manufacturing growth (% a year, (N, 1)) the target needs."""
     other_factor = 1 + values["gdp_growth_pct"] / 100
     # Both parts as multiples of GDP in the share's base year.
-    mfg = _SHARE_BASE * (1 + values["mfg_growth_pct"] / 100) ** _ELAPSED
-    other = (1 - _SHARE_BASE) * other_factor**_ELAPSED
+    mfg = _SHARE_BASE * grown(values["mfg_growth_pct"], _ELAPSED)
+    other = (1 - _SHARE_BASE) * grown(values["gdp_growth_pct"], _ELAPSED)
     size = mfg + other
-    prices = (1 + values["gdp_deflator_pct"] / 100) ** _IN_PRICES
+    prices = grown(values["gdp_deflator_pct"], _IN_PRICES)
     gdp = _GDP_BASE * size / size[:, :1] * prices
     trend = values["mfg_no_push_trend"]
     no_push = trend * _TREND_SHARE + (1 - trend) * (100 * _SHARE_BASE) * FROM_FIRST_PROJECTED

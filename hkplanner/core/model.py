@@ -42,11 +42,12 @@ OFFICIAL = {
 def run(
     values: dict[str, np.ndarray], phases: PhaseArrays, columns, rows: int = 1
 ) -> tuple[dict, np.ndarray, np.ndarray]:
-    """Every column in `columns` as (rows, years), capacity by phase (rows, phases, years) and the
-    manufacturing growth the target needs (rows,). Inputs may have 1 row where every scenario shares them."""
+    """Every column in `columns` as (rows, years), capacity by phase from the last history year
+    ((1 or rows, phases, window years)) and the manufacturing growth the target needs (rows,).
+    Inputs may have 1 row where every scenario shares them."""
     compute = project_compute(values, phases)
     fund = project_fund(values)
-    rnd = project_rnd(values, fund["fund_private_new_hkd_bn"])
+    rnd = project_rnd(values, fund["fund_private_new_cum"])
     manufacturing, required_growth = project_manufacturing(values)
     window = {**compute, **fund, **rnd, **manufacturing}
     outlay = window["capex_public_year_hkd_bn"] + window["compute_subsidy_hkd_bn"]
@@ -59,10 +60,8 @@ def run(
     official, blank = _history_rows(tuple(columns))
     block[official, :, : WINDOW_START + 1] = _prefix(tuple(columns))
     block[blank, :, :WINDOW_START] = np.nan
-    by_phase = window["phase_capacity_pf"]
-    phase_full = np.full((rows, by_phase.shape[1], len(YEARS)), np.nan)
-    phase_full[..., WINDOW_START:] = by_phase
-    return dict(zip(columns, block, strict=True)), phase_full, np.broadcast_to(required_growth[:, 0], (rows,))
+    required = np.broadcast_to(required_growth[:, 0], (rows,))
+    return dict(zip(columns, block, strict=True)), window["phase_capacity_pf"], required
 
 
 @lru_cache(maxsize=4)

@@ -13,8 +13,8 @@ from hkplanner.core.model import run
 from hkplanner.core.parameters import REGISTRY
 from hkplanner.core.phases import phase_arrays
 from hkplanner.core.scenario import Scenario
-from hkplanner.core.targets import TARGETS, TargetResult, judge
-from hkplanner.core.timeline import FIRST_YEAR, IS_HISTORY, YEARS
+from hkplanner.core.targets import TargetResult, judge_all
+from hkplanner.core.timeline import FIRST_YEAR, IS_HISTORY, WINDOW_START, YEARS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -88,20 +88,24 @@ def scenario_values(scenario: Scenario) -> dict[str, np.ndarray]:
     return dict(zip(_KEYS, stacked, strict=True))
 
 
+def _with_history_blank(by_phase: np.ndarray) -> np.ndarray:
+    """Capacity by phase over the whole timeline: blank before the last history year (not observed)."""
+    full = np.full((len(by_phase), len(YEARS)), np.nan)
+    full[:, WINDOW_START:] = by_phase
+    return full
+
+
 def project(scenario: Scenario) -> Projection:
-    values = scenario.values
-    full, phase_capacity, required_growth = run(scenario_values(scenario), phase_arrays(scenario.phases), COLUMNS)
-    stop = values["end_year"] - FIRST_YEAR + 1
-    targets = tuple(
-        judge(target, YEARS, full[target.metric], np.array([target.due_year(values, 0)])).result(0)
-        for target in TARGETS
-    )
+    values = scenario_values(scenario)
+    full, phase_capacity, required_growth = run(values, phase_arrays(scenario.phases), COLUMNS)
+    stop = scenario.values["end_year"] - FIRST_YEAR + 1
+    targets = tuple(verdicts.result(0) for verdicts in judge_all(YEARS, full, values))
     return Projection(
         scenario=scenario,
         years=YEARS[:stop],
         is_history=IS_HISTORY[:stop],
         series=MappingProxyType({key: array[0, :stop] for key, array in full.items()}),
-        phase_capacity_pf=phase_capacity[0, :, :stop],
+        phase_capacity_pf=_with_history_blank(phase_capacity[0])[:, :stop],
         targets=targets,
         mfg_growth_required_pct=float(required_growth[0]),
     )

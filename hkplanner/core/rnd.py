@@ -11,31 +11,32 @@ import numpy as np
 from hkplanner.core.fund import spread
 from hkplanner.core.history import HISTORY
 from hkplanner.core.lags import decaying_sum
-from hkplanner.core.timeline import FROM_FIRST_PROJECTED, LAST_HISTORY_YEAR, WINDOW, yearly_flow
+from hkplanner.core.timeline import FROM_FIRST_PROJECTED, LAST_HISTORY_YEAR, WINDOW, first_difference, grown
 
 _BUSINESS_BASE = HISTORY["business_rnd_hkd_m"].at(LAST_HISTORY_YEAR) / 1000
 _OTHER_BASE = HISTORY["gerd_hkd_m"].at(LAST_HISTORY_YEAR) / 1000 - _BUSINESS_BASE
 _ELAPSED = WINDOW - LAST_HISTORY_YEAR
 
 
-def project_rnd(values: dict, fund_private_new_hkd_bn: np.ndarray) -> dict[str, np.ndarray]:
+def project_rnd(values: dict, fund_private_new_cum: np.ndarray) -> dict[str, np.ndarray]:
+    """`fund_private_new_cum`: private co-investment from 2025, cumulative (0 in 2024)."""
     # Start-ups spend the R&D part of each round over `rnd_spend_years`; those that survive keep
     # performing R&D at that pace, so a year's co-investment adds share / years * survival^age a year.
     rate = values["fund_to_rnd_pct"] / 100 / values["rnd_spend_years"]
-    flow = np.nan_to_num(fund_private_new_hkd_bn)
+    flow = first_difference(fund_private_new_cum)
     from_fund = rate * decaying_sum(flow, values["startup_survival_pct"] / 100) * FROM_FIRST_PROJECTED
     # The subsidy pays part of each compute bill: users buy subsidy / rate of compute, all of it R&D.
-    subsidy = yearly_flow(spread(values["compute_subsidy_hkd_bn"], values["compute_subsidy_years"]))
-    compute_bought = np.nan_to_num(subsidy) / (values["subsidy_rate_pct"] / 100)
+    subsidy = first_difference(spread(values["compute_subsidy_hkd_bn"], values["compute_subsidy_years"]))
+    compute_bought = subsidy / (values["subsidy_rate_pct"] / 100)
     by_business = values["subsidy_business_pct"] / 100
-    private = _BUSINESS_BASE * (1 + values["rnd_private_growth_pct"] / 100) ** _ELAPSED
+    private = _BUSINESS_BASE * grown(values["rnd_private_growth_pct"], _ELAPSED)
     private = private + from_fund + by_business * compute_bought
-    other = _OTHER_BASE * (1 + values["rnd_public_growth_pct"] / 100) ** _ELAPSED
+    other = _OTHER_BASE * grown(values["rnd_public_growth_pct"], _ELAPSED)
     total = private + other + (1 - by_business) * compute_bought
     return {
         "rnd_total_hkd_bn": total,
         "rnd_private_hkd_bn": private,
         "rnd_private_share_pct": 100 * private / total,
         "rnd_from_fund_hkd_bn": from_fund,
-        "compute_subsidy_hkd_bn": subsidy,
+        "compute_subsidy_hkd_bn": subsidy * FROM_FIRST_PROJECTED,
     }

@@ -82,6 +82,37 @@ class TargetVerdicts:
 TARGETS: tuple[Target, ...] = tuple(Target(**entry) for entry in load("targets")["target"])
 
 
+_THRESHOLDS = np.array([target.threshold for target in TARGETS], dtype=float).reshape(-1, 1, 1)
+_INCLUSIVE = np.array([target.comparison == ">=" for target in TARGETS]).reshape(-1, 1, 1)
+_FIXED_YEARS = {target.key: target.year for target in TARGETS if target.year is not None}
+
+
+def judge_all(years: np.ndarray, series: dict, values: dict) -> tuple[TargetVerdicts, ...]:
+    """Every target for N scenarios at once: `series` maps columns to (N or 1, years) arrays over
+    consecutive `years`, `values` parameters to (N or 1, 1) arrays (for the due years)."""
+    metrics = np.stack(np.broadcast_arrays(*(series[target.metric] for target in TARGETS)))
+    rows = metrics.shape[1]
+    holds = metrics > _THRESHOLDS  # NaN compares False
+    holds |= (metrics == _THRESHOLDS) & _INCLUSIVE
+    due = np.empty((len(TARGETS), rows), dtype=int)
+    for index, target in enumerate(TARGETS):
+        if target.year_parameter:
+            due[index] = np.rint(values[target.year_parameter][:, 0])
+        else:
+            due[index] = _FIXED_YEARS[target.key]
+    row = np.arange(rows)
+    which = np.arange(len(TARGETS))[:, None]
+    at_due = due - int(years[0])
+    value = metrics[which, row, at_due]
+    met = holds[which, row, at_due]
+    shortfall = np.where(met, 0.0, _THRESHOLDS[:, :, 0] - value)  # NaN when the figure is unknown
+    first_index = holds.argmax(axis=2)
+    first = np.where(holds[which, row, first_index], years[first_index], np.nan)
+    return tuple(
+        TargetVerdicts(target, due[i], value[i], met[i], first[i], shortfall[i]) for i, target in enumerate(TARGETS)
+    )
+
+
 def judge(target: Target, years: np.ndarray, metric: np.ndarray, due_year: np.ndarray) -> TargetVerdicts:
     """Judge one target on `metric` (N, years) in each row's `due_year` (N,) ints within `years`."""
     holds = _COMPARISONS[target.comparison](metric, target.threshold)  # NaN compares False

@@ -55,6 +55,19 @@ def test_each_row_equals_project(rows, levers):
             np.testing.assert_allclose(verdicts.shortfall[index], result.shortfall, rtol=1e-12, atol=1e-12)
 
 
+@pytest.mark.parametrize("key", sorted(REGISTRY))
+def test_one_key_varied_alone_matches_project(key):
+    """Rows that differ in one input only: the shared inputs broadcast against the varied one."""
+    low, high = REGISTRY[key].bounds
+    values = [low, high] if REGISTRY[key].is_integer else [low, (low + high) / 2, high]
+    batch = project_batch(baseline(), {key: values})
+    for index, value in enumerate(values):
+        single = project(baseline().replace(**{key: value}))
+        for column in COLUMNS:
+            shown = len(single.years)
+            np.testing.assert_allclose(batch[column][index, :shown], single[column], rtol=1e-12, err_msg=column)
+
+
 def test_shapes_and_names():
     batch = project_batch(baseline(), {"co_investment_ratio": [1.0, 2.0, 3.0]})
     assert batch.n == 3

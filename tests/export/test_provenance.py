@@ -37,7 +37,7 @@ def test_changed_phases_are_listed():
 def test_edited_phases_are_listed_with_their_capacity():
     smaller = (dataclasses.replace(default_phases()[0], capacity_pf=2500), *default_phases()[1:])
     changes = Provenance.of(baseline().with_phases(smaller), EXPORTED_AT).changes
-    assert changes[0].startswith("Compute phases edited: Cyberport AI Supercomputing Centre 2,500 PF by 2026")
+    assert changes[0].startswith("Compute phases edited: Cyberport AI Supercomputing Centre (opening) 2,500 PF by 2024")
 
 
 def test_provenance_names_scenario_versions_and_time():

@@ -23,7 +23,7 @@ def test_projection_sheet_equals_the_projection(workbook, document):
     sheet = pd.read_excel(workbook, sheet_name="Projection", index_col=0)
     pd.testing.assert_frame_equal(sheet, projection_table(projection), check_dtype=False)
     assert list(sheet.index) == list(projection.years)
-    assert np.allclose(sheet["AI compute capacity (PF)"], projection["capacity_total_pf"])
+    assert np.allclose(sheet["AI compute capacity (PF)"], projection["capacity_total_pf"], equal_nan=True)
     assert list(sheet.columns[:-1]) == [f"{title} ({unit})" for title, unit in COLUMNS.values()]
     assert sheet[HISTORY_HEADER].tolist() == projection.is_history.tolist()
 
@@ -52,14 +52,14 @@ def test_pinned_scenarios_sit_side_by_side(workbook):
     pinned = pd.read_excel(workbook, sheet_name="Pinned")
     assert list(pinned.columns) == ["Section", "Item", f"This scenario: {PRIVATE_LATE}", "Market fund"]
     row = pinned[pinned["Item"] == "Private AI compute"].iloc[0]
-    assert row.iloc[2] == "missed by 1,520 PF" and row.iloc[3].startswith("met")
+    assert row.iloc[2] == "missed by 3,520 PF" and row.iloc[3].startswith("met")
 
 
 def test_provenance_sheet_and_document_properties(workbook):
     provenance = pd.read_excel(workbook, sheet_name="Provenance").set_index("Field")["Value"]
     assert provenance["Scenario"] == PRIVATE_LATE
     assert provenance["Change from the plan's baseline"] == "Delay to private build-out: 0 years → 2 years"
-    assert provenance["Data version"] == "2026.11"
+    assert provenance["Data version"] == "2026.12"
     assert provenance["Exported"] == "2026-11-25 14:30:00+08:00"
     properties = openpyxl.load_workbook(workbook).properties
     assert properties.title == f"HK Planner: {PRIVATE_LATE}"

@@ -16,7 +16,7 @@ def test_pinning_draws_a_labelled_overlay_on_every_chart(window):
     for each in window.charts:
         assert len(each.pin_curves) == len(each.spec.pinned_keys)
     compute = chart(window, "chart_compute")
-    assert compute.pin_curves[0].yData[2030 - 2022] == 11480
+    assert compute.pin_curves[0].yData[2030 - 2024] == 11480
     labels = [label.text for _, label in compute.legend.items]
     assert "Official plan (Aug 2024) (snapshot)" in labels
 
@@ -57,14 +57,14 @@ def test_comparison_table_shows_targets_figures_and_differences(window, qtbot, a
     rows = {model.headerData(r, Qt.Orientation.Vertical): r for r in range(model.rowCount())}
     private_row = rows["Targets · Private AI compute"]
     assert model.data(model.index(private_row, 0)).startswith("met")
-    assert model.data(model.index(private_row, 1)) == "missed by 1,520 PF"
-    assert "Parameters · Private co-investment per public dollar (HK$ per HK$)" in rows
+    assert model.data(model.index(private_row, 1)) == "missed by 3,520 PF"  # the Northern Metropolis only
+    assert "Parameters · Years to deploy it (years)" in rows  # the market-oriented preset deploys in four
     assert "Figures · AI compute capacity (PF), 2030" in rows
 
     answers.save_path = tmp_path / "compare.csv"
     dialog.export_button.click()
     text = (tmp_path / "compare.csv").read_text("utf-8")
-    assert "Market-oriented fund (1:3 leverage)" in text and "missed by 1,520 PF" in text
+    assert "Market-oriented fund (1:3 leverage)" in text and "missed by 3,520 PF" in text
 
 
 def test_pins_of_every_preset_project_over_the_current_horizon(window):

@@ -48,7 +48,7 @@ def test_clicker_keys_step_forward_and_back_and_land_exactly(window, qtbot):
     assert "2 of 5" in window.caption.title.text()
     assert window.caption.change.text() == "Delay to private build-out: 0 years → 2 years"
     assert "Delay to private build-out: 2 years" in window.caption.levers.text()
-    assert "Private co-investment per public dollar: 1.25 HK$ per HK$" in window.caption.levers.text()
+    assert "Public venture capital committed from 2025: 1.5 HK$ bn" in window.caption.levers.text()
     assert "✗" in window.cards.cards["compute_private_2030"].status.text()
     for key in (Qt.Key.Key_Space, Qt.Key.Key_Down):
         press(qtbot, window, key)
@@ -62,8 +62,8 @@ def test_the_animation_passes_through_scenarios_between_the_steps(window, qtbot)
     window.presentation.enter()
     window.presentation.go_to(1, animate=False)
     seen = []
-    window.session.changed.connect(lambda: seen.append(window.session.scenario["co_investment_ratio"]))
-    press(qtbot, window, Qt.Key.Key_PageDown)  # to the market-oriented fund: 1.25 -> 3.0
+    window.session.changed.connect(lambda: seen.append(window.session.scenario["fund_public_hkd_bn"]))
+    press(qtbot, window, Qt.Key.Key_PageDown)  # to the larger fund: HK$1.5 bn -> 3.0 bn
     qtbot.waitUntil(lambda: settled(window), timeout=ANIMATION_MS + 2000)
     assert seen[-1] == 3.0
     assert len(set(seen)) > 3, "frames in between, not a jump"
@@ -79,7 +79,7 @@ def test_a_key_during_the_animation_lands_the_step_first(window, qtbot):
     labels = [stack.text(i) for i in range(stack.count())]
     assert labels[-2:] == [
         "Step 2: What if the private build-out slips two years?",
-        "Step 3: Back on schedule, with a market-oriented fund",
+        "Step 3: Back on schedule, with a larger fund",
     ]
 
 

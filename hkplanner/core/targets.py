@@ -7,14 +7,12 @@ year only changes how far the charts run.
 from __future__ import annotations
 
 import math
-import operator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
 from hkplanner.core.seeds import load
-
-_COMPARISONS = {">=": operator.ge, ">": operator.gt}
 
 
 @dataclass(frozen=True)
@@ -34,11 +32,9 @@ class Target:
         """Whether the target names a year (fixed or by parameter); otherwise it is a level to stay above."""
         return self.year is not None or self.year_parameter is not None
 
-    def due_year(self, values: dict, end_year: int) -> int:
-        """The year the target is judged: fixed, set by a parameter, or the end of the projection."""
-        if self.year_parameter:
-            return round(values[self.year_parameter])
-        return self.year if self.year is not None else end_year
+    def __post_init__(self) -> None:
+        if not self.dated:
+            raise ValueError(f"seeds/targets.toml: target {self.key} needs a year or a year_parameter")
 
 
 @dataclass(frozen=True)
@@ -82,53 +78,46 @@ class TargetVerdicts:
 TARGETS: tuple[Target, ...] = tuple(Target(**entry) for entry in load("targets")["target"])
 
 
-_THRESHOLDS = np.array([target.threshold for target in TARGETS], dtype=float).reshape(-1, 1, 1)
-_INCLUSIVE = np.array([target.comparison == ">=" for target in TARGETS]).reshape(-1, 1, 1)
-_FIXED_YEARS = {target.key: target.year for target in TARGETS if target.year is not None}
+@lru_cache(maxsize=8)
+def _thresholds(targets: tuple[Target, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Each target's threshold, and whether reaching it exactly counts (">="), shaped (targets, 1, 1)."""
+    thresholds = np.array([target.threshold for target in targets], dtype=float).reshape(-1, 1, 1)
+    inclusive = np.array([target.comparison == ">=" for target in targets]).reshape(-1, 1, 1)
+    return thresholds, inclusive
 
 
-def judge_all(years: np.ndarray, series: dict, values: dict) -> tuple[TargetVerdicts, ...]:
-    """Every target for N scenarios at once: `series` maps columns to (N or 1, years) arrays over
-    consecutive `years`, `values` parameters to (N or 1, 1) arrays (for the due years)."""
-    metrics = np.stack(np.broadcast_arrays(*(series[target.metric] for target in TARGETS)))
+def judge_all(
+    years: np.ndarray, series: dict, values: dict, targets: tuple[Target, ...] = TARGETS
+) -> tuple[TargetVerdicts, ...]:
+    """Every target for N scenarios at once, each in its own year (fixed, or a parameter's value rounded):
+    `series` maps columns to (N, years) arrays over consecutive `years`, `values` parameters to
+    (N or 1, 1) arrays."""
+    thresholds, inclusive = _thresholds(targets)
+    metrics = np.stack(np.broadcast_arrays(*(series[target.metric] for target in targets)))
     rows = metrics.shape[1]
-    holds = metrics > _THRESHOLDS  # NaN compares False
-    holds |= (metrics == _THRESHOLDS) & _INCLUSIVE
-    due = np.empty((len(TARGETS), rows), dtype=int)
-    for index, target in enumerate(TARGETS):
-        if target.year_parameter:
-            due[index] = np.rint(values[target.year_parameter][:, 0])
-        else:
-            due[index] = _FIXED_YEARS[target.key]
+    holds = metrics > thresholds  # NaN compares False
+    holds |= (metrics == thresholds) & inclusive
+    due = np.empty((len(targets), rows), dtype=int)
+    for index, target in enumerate(targets):
+        due[index] = np.rint(values[target.year_parameter][:, 0]) if target.year_parameter else target.year
     row = np.arange(rows)
-    which = np.arange(len(TARGETS))[:, None]
+    which = np.arange(len(targets))[:, None]
     at_due = due - int(years[0])
     value = metrics[which, row, at_due]
     met = holds[which, row, at_due]
-    shortfall = np.where(met, 0.0, _THRESHOLDS[:, :, 0] - value)  # NaN when the figure is unknown
+    shortfall = np.where(met, 0.0, thresholds[:, :, 0] - value)  # NaN when the figure is unknown
     first_index = holds.argmax(axis=2)
     first = np.where(holds[which, row, first_index], years[first_index], np.nan)
     return tuple(
-        TargetVerdicts(target, due[i], value[i], met[i], first[i], shortfall[i]) for i, target in enumerate(TARGETS)
+        TargetVerdicts(target, due[i], value[i], met[i], first[i], shortfall[i]) for i, target in enumerate(targets)
     )
 
 
-def judge(target: Target, years: np.ndarray, metric: np.ndarray, due_year: np.ndarray) -> TargetVerdicts:
-    """Judge one target on `metric` (N, years) in each row's `due_year` (N,) ints within `years`."""
-    holds = _COMPARISONS[target.comparison](metric, target.threshold)  # NaN compares False
-    first_index = holds.argmax(axis=1)
-    rows = np.arange(len(metric))
-    first = np.where(holds[rows, first_index], years[first_index], np.nan)
-    index = due_year - int(years[0])
-    value = metric[rows, index]
-    met = holds[rows, index]
-    shortfall = np.where(met, 0.0, target.threshold - value)  # NaN when the figure is unknown
-    return TargetVerdicts(target, due_year, value, met, first, shortfall)
-
-
 def evaluate(target: Target, years: np.ndarray, metric: np.ndarray, due_year: int) -> TargetResult:
-    """Judge one target on a metric over consecutive `years`; a due year outside them is not judged."""
-    if not years[0] <= due_year <= years[-1]:
-        verdict = judge(target, years, metric[None], np.array([years[0]])).result(0)
+    """Judge one target on a metric over consecutive `years` in `due_year`; a year outside them is not judged."""
+    inside = bool(years[0] <= due_year <= years[-1])
+    fixed = replace(target, year=due_year if inside else int(years[0]), year_parameter=None)
+    verdict = judge_all(years, {target.metric: metric[None]}, {}, (fixed,))[0].result(0)
+    if not inside:
         return TargetResult(target, due_year, math.nan, False, verdict.first_year_met, math.nan)
-    return judge(target, years, metric[None], np.array([due_year])).result(0)
+    return replace(verdict, target=target)

@@ -9,7 +9,7 @@ import pytest
 
 from hkplanner.core import RAMPS, TARGETS, Phase, Target, baseline, project
 from hkplanner.core.phases import capacity_by_phase, default_phases
-from hkplanner.core.targets import evaluate
+from hkplanner.core.targets import evaluate, judge_all
 from hkplanner.core.timeline import YEARS
 
 YEARS_2000 = np.arange(2000, 2006)
@@ -17,7 +17,7 @@ SANDY_RIDGE = Phase("Sandy Ridge data park", "private", 180_000, 2026, 2032)
 
 
 def _target(comparison: str = ">=", threshold: float = 10.0, **kwargs) -> Target:
-    fields = dict(key="t", title="Test", metric="capacity_total_pf", unit="PF", source="test")
+    fields = dict(key="t", title="Test", metric="capacity_total_pf", unit="PF", source="test", year=2003)
     return Target(comparison=comparison, threshold=threshold, **{**fields, **kwargs})
 
 
@@ -94,11 +94,20 @@ def test_manufacturing_target_after_the_horizon_is_still_judged_in_its_year():
     assert result.first_year_met == 2030
 
 
-def test_due_year_fixed_by_parameter_or_end_of_projection():
-    values = {"mfg_target_year": 2030}
-    assert _target(year=2026).due_year(values, 2035) == 2026
-    assert _target(year_parameter="mfg_target_year").due_year(values, 2035) == 2030
-    assert _target().due_year(values, 2037) == 2037
+def test_due_year_fixed_or_set_by_a_parameter():
+    fixed = _target(key="fixed", year=2026)
+    by_parameter = _target(key="moving", year=None, year_parameter="mfg_target_year")
+    metric = {"capacity_total_pf": np.tile(np.arange(len(YEARS), dtype=float), (2, 1))}
+    values = {"mfg_target_year": np.array([[2030.0], [2031.6]])}
+    first, second = judge_all(YEARS, metric, values, (fixed, by_parameter))
+    assert first.due_year.tolist() == [2026, 2026]
+    assert second.due_year.tolist() == [2030, 2032]  # a fractional year is judged in the nearest year
+
+
+def test_every_target_names_its_year():
+    with pytest.raises(ValueError, match="needs a year"):
+        _target(year=None)
+    assert all(target.dated for target in TARGETS)
 
 
 @pytest.mark.parametrize("target_year", [2026, 2030, 2032, 2040])

@@ -49,9 +49,8 @@ def power_kernel(lifetime: np.ndarray, power_factor: np.ndarray) -> np.ndarray:
 
 def project_compute(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
     by_phase = capacity_by_phase(phases, WINDOW, values["private_delay_years"])
-    private = phases.private @ by_phase
-    public = (1.0 - phases.private) @ by_phase  # not total - private: a delay must leave public exactly as it was
-    northern = phases.northern_metropolis @ by_phase
+    # Sums by owner in one product; public is its own sum, not total - private, so a delay leaves it exactly.
+    public, private, northern, other_private = np.moveaxis(phases.owner_weights @ by_phase, -2, 0)
     total = public + private
 
     growth_to_2030 = values["compute_demand_2030_pf"] / values["compute_demand_2025_pf"]
@@ -74,7 +73,7 @@ def project_compute(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
         "capacity_public_pf": public,
         "capacity_private_pf": private,
         "capacity_northern_metropolis_pf": northern,
-        "capacity_other_private_pf": (phases.private - phases.northern_metropolis) @ by_phase,
+        "capacity_other_private_pf": other_private,
         "demand_pf": demand,
         "compute_gap_pf": demand - total,
         "power_it_mw": it_mw,

@@ -92,7 +92,7 @@ class PhaseArrays:
     start: np.ndarray  # first year of building, may be fractional in a batch
     span: np.ndarray  # (phases, 1): completion - start + 1 years
     private: np.ndarray  # (phases,) 1.0 for a private phase
-    northern_metropolis: np.ndarray  # (phases,) 1.0 for a private phase tagged northern_metropolis
+    owner_weights: np.ndarray  # (4, phases): rows pick public, private, Northern Metropolis, other private
     s_curve: list[int]  # indexes of the phases with each ramp
     step: list[int]
 
@@ -109,7 +109,7 @@ def phase_arrays(phases: tuple[Phase, ...]) -> PhaseArrays:
         start=column(p.start_year for p in phases)[None],
         span=column(p.completion_year - p.start_year + 1 for p in phases),
         private=private,
-        northern_metropolis=private * tagged,
+        owner_weights=np.array([1.0 - private, private, private * tagged, private * (1.0 - tagged)]).reshape(4, -1),
         s_curve=[index for index, p in enumerate(phases) if p.ramp == "s-curve"],
         step=[index for index, p in enumerate(phases) if p.ramp == "step"],
     )

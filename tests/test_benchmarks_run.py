@@ -12,9 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 SCRIPT = """
 import json
-from benchmarks import matplotlib_peer, model_speed, slider_latency
+from benchmarks import batch_speed, matplotlib_peer, model_speed, slider_latency
 figures = {name: module.run(quick=True) for name, module in
-           (("model", model_speed), ("slider", slider_latency), ("peer", matplotlib_peer))}
+           (("model", model_speed), ("batch", batch_speed), ("slider", slider_latency), ("peer", matplotlib_peer))}
 print(json.dumps(figures))
 """
 
@@ -27,5 +27,6 @@ def test_the_benchmarks_measure_the_app_and_its_matplotlib_peer():
     assert result.returncode == 0, result.stderr[-3000:]
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     assert figures["model"]["project_ms"] > 0
+    assert figures["batch"]["assumptions_ms"] > 0 and figures["batch"]["levers_ms"] > 0
     assert figures["slider"]["median_ms"] > 0 and figures["slider"]["steps"] > 0
     assert figures["peer"]["median_ms"] > figures["slider"]["median_ms"], "matplotlib redraws more than pyqtgraph"

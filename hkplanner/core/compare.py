@@ -49,7 +49,7 @@ def comparison_table(scenarios: Sequence[tuple[str, Scenario]], reference: Scena
     for key in KEY_FIGURES:
         title, unit = COLUMNS[key]
         for year in years:
-            label = f"{title} ({unit_label(key, unit)}), {year}"
+            label = f"{title} ({unit_label(unit)}), {year}"
             rows[("Figures", label)] = [_rounded(p.at(key, year), unit) for p in projections]
     differing = [key for key in REGISTRY if key != "end_year" and any(s[key] != reference[key] for _, s in scenarios)]
     for key in differing:

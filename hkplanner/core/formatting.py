@@ -51,19 +51,11 @@ def file_decimals(unit: str) -> int:
     return 0 if shown == 0 else shown + 1
 
 
-# Money series say in which prices they are counted (see docs/model.md, "Where sources disagree").
-PRICE_BASIS = {
-    "capex_hkd_bn": "nominal",
-    "fund_public_cum_hkd_bn": "nominal",
-    "fund_private_cum_hkd_bn": "nominal",
-    "fund_private_new_hkd_bn": "nominal",
-    "rnd_total_hkd_bn": "nominal",
-    "rnd_private_hkd_bn": "nominal",
-    "gdp_hkd_bn": "nominal to 2024, 2024 prices after",
-}
+# Every money series is counted in nominal Hong Kong dollars: history as published, projections with
+# the GDP deflator (docs/model.md). A unit says so, so that nobody reads a sum as 2024 prices.
+MONEY_UNIT_PREFIX = "HK$"
 
 
-def unit_label(key: str, unit: str) -> str:
+def unit_label(unit: str) -> str:
     """A series' unit with its price basis, e.g. 'HK$ bn, nominal'."""
-    basis = PRICE_BASIS.get(key)
-    return f"{unit}, {basis}" if basis else unit
+    return f"{unit}, nominal" if unit.startswith(MONEY_UNIT_PREFIX) else unit

@@ -1,32 +1,43 @@
-"""Venture-fund sub-model: public capital deployed from 2025, private co-investment, start-ups backed."""
+"""Venture-fund sub-model: the ITVF's record to Oct 2024, then new public money from 2025 with private
+co-investment at the contractual ratio, and the start-ups it backs.
+
+The 2024 record counts whole funding rounds (an apparent ratio of about 1:9); money added from 2025
+counts only the co-investment the terms require (the `co_investment_ratio`, 1:3 after the revamp).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
 from hkplanner.core.history import HISTORY
-from hkplanner.core.timeline import LAST_HISTORY_YEAR, YEARS, first_difference
+from hkplanner.core.timeline import LAST_HISTORY_YEAR, WINDOW, yearly_flow
 
-FIRST_NEW_YEAR = LAST_HISTORY_YEAR + 1
-_YEARS_IN_POSITIVE = np.maximum(YEARS - FIRST_NEW_YEAR + 1, 0)  # 1 in the first new year, 0 before
-_KNOWN = YEARS >= LAST_HISTORY_YEAR  # the record is a single year-end figure; earlier years are unknown
-_UNKNOWN = np.where(_KNOWN, 0.0, np.nan)
+_YEARS_IN = WINDOW - LAST_HISTORY_YEAR  # 0 in 2024, 1 in the first new year
 _PUBLIC_2024 = HISTORY["fund_public_cum_hkd_bn"].at(LAST_HISTORY_YEAR)
 _PRIVATE_2024 = HISTORY["fund_private_cum_hkd_bn"].at(LAST_HISTORY_YEAR)
 _STARTUPS_2024 = HISTORY["startups_backed"].at(LAST_HISTORY_YEAR)
 
 
+def spread(amount: np.ndarray, years: np.ndarray) -> np.ndarray:
+    """Cumulative amount spent evenly over `years` from the first projected year (fractional years
+    spend at that pace): 0 in 2024, amount / years in the first year, all of it after `years`."""
+    return amount * np.minimum(_YEARS_IN / years, 1.0)
+
+
 def project_fund(values: dict) -> dict[str, np.ndarray]:
-    deployed = values["fund_public_hkd_bn"] * np.minimum(_YEARS_IN_POSITIVE / values["fund_deploy_years"], 1.0)
+    deployed = spread(values["fund_public_hkd_bn"], values["fund_deploy_years"])
     # Returns on capital deployed by last year come back and are invested again (not compounded).
-    deployed_by_last_year = np.cumsum(deployed) - deployed
-    recycled = values["fund_recycling_pct"] / 100 * deployed_by_last_year
+    deployed_by_last_year = np.zeros_like(deployed)
+    deployed_by_last_year[:, 1:] = deployed[:, :-1]
+    recycled = np.cumsum(values["fund_recycling_pct"] / 100 * deployed_by_last_year, axis=1)
     public_new = deployed + recycled
     private_new = public_new * values["co_investment_ratio"]
     startups_new = (public_new + private_new) * (1000 / values["avg_round_hkd_m"])
     return {
-        "fund_public_cum_hkd_bn": _UNKNOWN + (_PUBLIC_2024 + public_new),
-        "fund_private_cum_hkd_bn": _UNKNOWN + (_PRIVATE_2024 + private_new),
-        "fund_private_new_hkd_bn": first_difference(private_new),
-        "startups_backed": _UNKNOWN + (_STARTUPS_2024 + startups_new),
+        "fund_public_cum_hkd_bn": _PUBLIC_2024 + public_new,
+        "fund_private_cum_hkd_bn": _PRIVATE_2024 + private_new,
+        "fund_private_new_hkd_bn": yearly_flow(private_new),
+        "fund_private_new_cum": private_new,  # from 2025: what the R&D sub-model spreads over the years
+        "fund_public_deployed_hkd_bn": yearly_flow(deployed),  # new government money (recycled returns are not)
+        "startups_backed": _STARTUPS_2024 + startups_new,
     }

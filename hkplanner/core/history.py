@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import numpy as np
@@ -19,6 +19,7 @@ class Series:
     source: str
     values: np.ndarray  # one per timeline year; NaN where no figure is published
     break_year: int | None = None
+    point_sources: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))  # year -> its source
 
     def at(self, year: int) -> float:
         return float(self.values[year - FIRST_YEAR])
@@ -31,7 +32,10 @@ def _read_series() -> dict[str, Series]:
         for year, value in entry["values"].items():
             values[int(year) - FIRST_YEAR] = value
         values.flags.writeable = False
-        series[key] = Series(key, entry["title"], entry["unit"], entry["source"], values, entry.get("break_year"))
+        points = MappingProxyType({int(year): text for year, text in entry.get("point_sources", {}).items()})
+        series[key] = Series(
+            key, entry["title"], entry["unit"], entry["source"], values, entry.get("break_year"), points
+        )
     return series
 
 

@@ -1,5 +1,7 @@
 """Manufacturing sub-model: manufacturing value added and the rest of the economy, each growing from
-the latest official figures. GDP is their sum, so manufacturing's share stays between 0 and 100%."""
+the latest official figures. GDP is their sum, so manufacturing's share stays between 0 and 100%.
+Projected GDP is nominal, like its history and every other HK$ series: real growth plus the deflator.
+"""
 
 from __future__ import annotations
 
@@ -7,31 +9,46 @@ import numpy as np
 
 from hkplanner.core.history import HISTORY
 from hkplanner.core.targets import TARGETS
-from hkplanner.core.timeline import FIRST_YEAR, LAST_HISTORY_YEAR, YEARS
+from hkplanner.core.timeline import FIRST_YEAR, FROM_FIRST_PROJECTED, LAST_HISTORY_YEAR, WINDOW, grown
 
-_GDP = HISTORY["gdp_hkd_m"].values / 1000
 _GDP_BASE = HISTORY["gdp_hkd_m"].at(LAST_HISTORY_YEAR) / 1000
 _SHARE = HISTORY["mfg_share_gdp_pct"].values
-_SHARE_BASE_YEAR = FIRST_YEAR + int(np.flatnonzero(~np.isnan(_SHARE))[-1])  # latest published share
-_SHARE_BASE = float(_SHARE[_SHARE_BASE_YEAR - FIRST_YEAR]) / 100
-_PROJECTED = YEARS > LAST_HISTORY_YEAR
-_ELAPSED = YEARS - _SHARE_BASE_YEAR
-_GDP_BASE_INDEX = LAST_HISTORY_YEAR - FIRST_YEAR
+_KNOWN_YEARS = FIRST_YEAR + np.flatnonzero(~np.isnan(_SHARE))
+SHARE_BASE_YEAR = int(_KNOWN_YEARS[-1])  # latest published share
+_SHARE_BASE = HISTORY["mfg_share_gdp_pct"].at(SHARE_BASE_YEAR) / 100
+_ELAPSED = WINDOW - SHARE_BASE_YEAR
+_IN_PRICES = WINDOW - LAST_HISTORY_YEAR
 _TARGET_SHARE = next(target.threshold for target in TARGETS if target.metric == "mfg_share_gdp_pct") / 100
 
 
-def project_manufacturing(values: dict) -> tuple[dict[str, np.ndarray], float]:
-    """The yearly series, and the manufacturing growth (% a year) the target needs."""
+def _odds(share: float) -> float:
+    return share / (1 - share)
+
+
+# The no-push trend: how much slower than the rest of the economy manufacturing grew a year, from the
+# first to the latest published share (1.4% in 2013 to 1.0% in 2023).
+_TREND_FIRST_YEAR = int(_KNOWN_YEARS[0])
+TREND_RELATIVE = (_odds(_SHARE_BASE) / _odds(HISTORY["mfg_share_gdp_pct"].at(_TREND_FIRST_YEAR) / 100)) ** (
+    1 / (SHARE_BASE_YEAR - _TREND_FIRST_YEAR)
+)
+_TREND_ODDS = _odds(_SHARE_BASE) * TREND_RELATIVE**_ELAPSED
+_TREND_SHARE = 100 * _TREND_ODDS / (1 + _TREND_ODDS) * FROM_FIRST_PROJECTED
+
+
+def project_manufacturing(values: dict) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """The yearly series, and the manufacturing growth (% a year, (N, 1)) the target needs."""
     other_factor = 1 + values["gdp_growth_pct"] / 100
-    mfg_factor = 1 + values["mfg_growth_pct"] / 100
     # Both parts as multiples of GDP in the share's base year.
-    mfg = _SHARE_BASE * mfg_factor**_ELAPSED
-    other = (1 - _SHARE_BASE) * other_factor**_ELAPSED
+    mfg = _SHARE_BASE * grown(values["mfg_growth_pct"], _ELAPSED)
+    other = (1 - _SHARE_BASE) * grown(values["gdp_growth_pct"], _ELAPSED)
     size = mfg + other
-    gdp = np.where(_PROJECTED, _GDP_BASE * size / size[_GDP_BASE_INDEX], _GDP)
-    share = np.where(_PROJECTED, 100 * mfg / size, _SHARE)
+    prices = grown(values["gdp_deflator_pct"], _IN_PRICES)
+    gdp = _GDP_BASE * size / size[:, :1] * prices
+    trend = values["mfg_no_push_trend"]
+    no_push = trend * _TREND_SHARE + (1 - trend) * (100 * _SHARE_BASE) * FROM_FIRST_PROJECTED
     # Share T in n years: mfg grows by (T / (1 - T)) * ((1 - s0) / s0) relative to the rest of the economy.
-    years_left = values["mfg_target_year"] - _SHARE_BASE_YEAR
-    relative = (_TARGET_SHARE / (1 - _TARGET_SHARE)) * ((1 - _SHARE_BASE) / _SHARE_BASE)
+    years_left = values["mfg_target_year"] - SHARE_BASE_YEAR
+    relative = _odds(_TARGET_SHARE) / _odds(_SHARE_BASE)
     required = 100 * (other_factor * relative ** (1 / years_left) - 1)
-    return {"gdp_hkd_bn": gdp, "mfg_share_gdp_pct": share}, required
+    series = {"gdp_hkd_bn": gdp, "mfg_share_gdp_pct": 100 * mfg / size, "mfg_share_no_push_pct": no_push}
+    return series, required

@@ -45,6 +45,12 @@ class Parameter:
     basis: str
     doc: str
     source: str
+    bounds_reason: str = ""  # why the hard bounds are where they are
+    # The range an analysis samples, apart from the slider: likely is the default. Every assumption has one.
+    low: float | None = None
+    likely: float | None = None
+    high: float | None = None
+    range_reason: str = ""
 
     @property
     def is_integer(self) -> bool:
@@ -91,12 +97,31 @@ def _read_registry() -> dict[str, Parameter]:
             basis=entry["basis"],
             doc=entry["doc"],
             source=entry["source"],
+            bounds_reason=entry.get("bounds_reason", ""),
+            low=entry.get("low"),
+            likely=entry.get("likely"),
+            high=entry.get("high"),
+            range_reason=entry.get("range_reason", ""),
         )
         if parameter.group not in GROUPS or parameter.kind not in KINDS or parameter.basis not in BASES:
             raise ParameterError(f"seeds/parameters.toml: {key} has an unknown group, kind or basis")
         parameter.validate(parameter.default)
+        _check_range(parameter)
         registry[key] = parameter
     return registry
+
+
+def _check_range(parameter: Parameter) -> None:
+    """An assumption declares low <= likely (= default) <= high inside the bounds, with a reason."""
+    points = (parameter.low, parameter.likely, parameter.high)
+    if all(point is None for point in points) and parameter.kind == "lever":
+        return
+    where = f"seeds/parameters.toml: {parameter.key}"
+    if any(point is None for point in points) or not parameter.range_reason.strip():
+        raise ParameterError(f"{where} needs low, likely, high and range_reason")
+    low, likely, high = points
+    if likely != parameter.default or not parameter.bounds[0] <= low <= likely <= high <= parameter.bounds[1]:
+        raise ParameterError(f"{where}: the range must hold low <= likely = default <= high within the bounds")
 
 
 REGISTRY: MappingProxyType[str, Parameter] = MappingProxyType(_read_registry())

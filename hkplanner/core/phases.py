@@ -15,6 +15,13 @@ from hkplanner.core.timeline import FIRST_YEAR, LAST_HISTORY_YEAR, MAX_END_YEAR
 OWNERS = ("public", "private")
 RAMPS = ("linear", "s-curve", "step")
 MAX_PHASE_PF = 10_000_000
+NORTHERN_METROPOLIS = "northern_metropolis"  # the tag the plan's 10,000 PF private target counts
+# Files saved before phases had tags: a phase whose name says where it is gets that tag.
+_TAGS_FROM_NAMES = {
+    "northern metropolis": NORTHERN_METROPOLIS,
+    "cyberport": "cyberport",
+    "sandy ridge": NORTHERN_METROPOLIS,
+}
 
 
 class PhaseError(ParameterError):
@@ -30,11 +37,18 @@ class Phase:
     completion_year: int
     ramp: str = "linear"
     source: str = "User-defined phase (assumption)."
+    tag: str | None = None  # e.g. "northern_metropolis"; None takes it from the name (files saved before tags)
 
     def __post_init__(self) -> None:
         where = f"phase {self.name!r}"
         if not isinstance(self.name, str) or not self.name.strip():
             raise PhaseError(f"{where}: the name must not be empty")
+        if self.tag is None:
+            lowered = self.name.lower()
+            found = (tag for words, tag in _TAGS_FROM_NAMES.items() if words in lowered)
+            object.__setattr__(self, "tag", next(found, ""))
+        if not isinstance(self.tag, str):
+            raise PhaseError(f"{where}: tag = {self.tag!r} should be text")
         if self.owner not in OWNERS:
             raise PhaseError(f"{where}: owner = {self.owner!r} must be one of {', '.join(OWNERS)}")
         if self.ramp not in RAMPS:
@@ -67,50 +81,60 @@ def default_phases() -> tuple[Phase, ...]:
 
 
 @dataclass(frozen=True)
-class _PhaseArrays:
-    """The phases as columns, built once per distinct phase list: a slider move reuses them."""
+class PhaseArrays:
+    """The phases as arrays with a leading scenario axis: (N or 1, phases, 1) against the years.
 
-    capacity: np.ndarray
-    start: np.ndarray
-    span: np.ndarray
-    can_slip: np.ndarray  # private and not yet under way in the last history year
-    private_weight: np.ndarray
-    s_curve: np.ndarray
-    step: np.ndarray
+    Built once per distinct phase list (a slider move reuses them); a batch replaces `capacity` and
+    `start` with its own rows.
+    """
+
+    capacity: np.ndarray  # PF
+    start: np.ndarray  # first year of building, may be fractional in a batch
+    span: np.ndarray  # (phases, 1): completion - start + 1 years
+    private: np.ndarray  # (phases,) 1.0 for a private phase
+    owner_weights: np.ndarray  # (4, phases): rows pick public, private, Northern Metropolis, other private
+    s_curve: list[int]  # indexes of the phases with each ramp
+    step: list[int]
 
 
 @lru_cache(maxsize=64)
-def _arrays(phases: tuple[Phase, ...]) -> _PhaseArrays:
+def phase_arrays(phases: tuple[Phase, ...]) -> PhaseArrays:
     def column(values, dtype=float):
         return np.array(list(values), dtype=dtype).reshape(-1, 1)
 
-    return _PhaseArrays(
-        capacity=column(p.capacity_pf for p in phases),
-        start=column(p.start_year for p in phases),
+    private = np.array([float(p.owner == "private") for p in phases])
+    tagged = np.array([float(p.tag == NORTHERN_METROPOLIS) for p in phases])
+    return PhaseArrays(
+        capacity=column(p.capacity_pf for p in phases)[None],
+        start=column(p.start_year for p in phases)[None],
         span=column(p.completion_year - p.start_year + 1 for p in phases),
-        can_slip=column((p.owner == "private" and p.start_year > LAST_HISTORY_YEAR for p in phases), bool),
-        private_weight=np.array([float(p.owner == "private") for p in phases]),
-        s_curve=column((p.ramp == "s-curve" for p in phases), bool),
-        step=column((p.ramp == "step" for p in phases), bool),
+        private=private,
+        owner_weights=np.array([1.0 - private, private, private * tagged, private * (1.0 - tagged)]).reshape(4, -1),
+        s_curve=[index for index, p in enumerate(phases) if p.ramp == "s-curve"],
+        step=[index for index, p in enumerate(phases) if p.ramp == "step"],
     )
 
 
-def capacity_by_phase(phases: tuple[Phase, ...], years: np.ndarray, private_delay: int) -> np.ndarray:
-    """Year-end capacity in PF, one row per phase, one column per year.
+def capacity_by_phase(phases: tuple[Phase, ...] | PhaseArrays, years: np.ndarray, private_delay) -> np.ndarray:
+    """Year-end capacity in PF: (scenarios, phases, years), or (phases, years) for a plain phase tuple.
 
     A phase built from start to completion has 1/n of its progress at the end of its first year
     (n = completion - start + 1) and all of it at completion. Private phases not yet under way in the
-    last history year slip by `private_delay`, so the delay never rewrites history.
+    last history year slip by `private_delay` (a number, or (N, 1) per scenario; a fraction shifts the
+    ramp by that part of a year), so the delay never rewrites history.
     Ramps: linear; s-curve (smoothstep, 3p^2 - 2p^3); step (nothing until completion).
     """
-    columns = _arrays(phases)
-    start = columns.start + private_delay * columns.can_slip
-    progress = np.minimum(np.maximum((years - start + 1) / columns.span, 0.0), 1.0)
-    shaped = np.where(columns.s_curve, progress * progress * (3.0 - 2.0 * progress), progress)
-    shaped = np.where(columns.step, np.floor(progress), shaped)
-    return columns.capacity * shaped
-
-
-def private_weights(phases: tuple[Phase, ...]) -> np.ndarray:
-    """1.0 for each privately owned phase, 0.0 for each public one: `weights @ by_phase` sums the private rows."""
-    return _arrays(phases).private_weight
+    columns = phases if isinstance(phases, PhaseArrays) else phase_arrays(phases)
+    can_slip = (columns.start > LAST_HISTORY_YEAR) * columns.private[:, None]
+    start = columns.start + np.reshape(private_delay, (-1, 1, 1)) * can_slip
+    progress = (years + 1.0) - start
+    progress /= columns.span
+    np.clip(progress, 0.0, 1.0, out=progress)
+    if columns.s_curve:
+        curved = progress[:, columns.s_curve]
+        progress[:, columns.s_curve] = curved * curved * (3.0 - 2.0 * curved)
+    if columns.step:
+        progress[:, columns.step] = np.floor(progress[:, columns.step])
+    by_phase = progress
+    by_phase *= columns.capacity
+    return by_phase if isinstance(phases, PhaseArrays) else by_phase[0]

@@ -9,36 +9,43 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from hkplanner.core.compute import project_compute
-from hkplanner.core.fund import project_fund
-from hkplanner.core.manufacturing import project_manufacturing
-from hkplanner.core.rnd import project_rnd
+from hkplanner.core.model import run
+from hkplanner.core.parameters import REGISTRY
+from hkplanner.core.phases import phase_arrays
 from hkplanner.core.scenario import Scenario
-from hkplanner.core.targets import TARGETS, TargetResult, evaluate
-from hkplanner.core.timeline import FIRST_YEAR, IS_HISTORY, YEARS
+from hkplanner.core.targets import TargetResult, judge_all
+from hkplanner.core.timeline import FIRST_YEAR, IS_HISTORY, WINDOW_START, YEARS
 
 if TYPE_CHECKING:
     import pandas as pd
 
-# Every column of a projection: title and unit, in table order.
+# Every column of a projection: title and unit, in table order. Money is nominal HK$ throughout.
 COLUMNS = MappingProxyType(
     {
         "capacity_total_pf": ("AI compute capacity", "PF"),
         "capacity_public_pf": ("Public AI compute", "PF"),
         "capacity_private_pf": ("Private AI compute", "PF"),
+        "capacity_northern_metropolis_pf": ("Private AI compute in the Northern Metropolis", "PF"),
+        "capacity_other_private_pf": ("Other private AI compute", "PF"),
         "demand_pf": ("Demand for AI compute", "PF"),
         "compute_gap_pf": ("Demand not met by capacity", "PF"),
-        "power_mw": ("Power for AI compute", "MW"),
-        "capex_hkd_bn": ("Capital cost of compute, cumulative", "HK$ bn"),
-        "fund_public_cum_hkd_bn": ("Venture fund public capital, cumulative", "HK$ bn"),
+        "power_mw": ("Power for AI compute (facility)", "MW"),
+        "power_it_mw": ("Power drawn by the computing equipment (IT load)", "MW"),
+        "capex_hkd_bn": ("Capital cost of compute, cumulative from 2025", "HK$ bn"),
+        "fund_public_cum_hkd_bn": ("Venture fund public money invested, cumulative", "HK$ bn"),
         "fund_private_cum_hkd_bn": ("Private co-investment, cumulative", "HK$ bn"),
         "fund_private_new_hkd_bn": ("Private co-investment in the year", "HK$ bn"),
         "startups_backed": ("Start-ups backed, cumulative", "start-ups"),
         "rnd_total_hkd_bn": ("R&D spending (GERD)", "HK$ bn"),
         "rnd_private_hkd_bn": ("Private (business) R&D", "HK$ bn"),
         "rnd_private_share_pct": ("Private share of R&D", "%"),
+        "rnd_from_fund_hkd_bn": ("R&D performed by fund-backed firms", "HK$ bn"),
+        "compute_subsidy_hkd_bn": ("AI computing subsidy in the year", "HK$ bn"),
+        "public_outlay_hkd_bn": ("Government outlay in the year", "HK$ bn"),
+        "public_outlay_cum_hkd_bn": ("Government outlay, cumulative from 2025", "HK$ bn"),
         "gdp_hkd_bn": ("GDP", "HK$ bn"),
         "mfg_share_gdp_pct": ("Manufacturing share of GDP", "% of GDP"),
+        "mfg_share_no_push_pct": ("Manufacturing share with no policy push", "% of GDP"),
     }
 )
 
@@ -52,7 +59,7 @@ class Projection:
     is_history: np.ndarray
     series: MappingProxyType  # column key -> array over `years`
     phase_capacity_pf: np.ndarray  # one row per scenario phase, one column per year
-    targets: tuple[TargetResult, ...]
+    targets: tuple[TargetResult, ...]  # each judged in its own year, whatever the end year
     mfg_growth_required_pct: float
 
     def __getitem__(self, key: str) -> np.ndarray:
@@ -72,27 +79,33 @@ class Projection:
         return frame
 
 
-def project(scenario: Scenario) -> Projection:
-    values = scenario.values
-    compute = project_compute(values, scenario.phases)
-    fund = project_fund(values)
-    rnd = project_rnd(values, fund["fund_private_new_hkd_bn"])
-    manufacturing, required_growth = project_manufacturing(values)
-    full = {**compute, **fund, **rnd, **manufacturing}
+_KEYS = tuple(REGISTRY)
 
-    end_year = values["end_year"]
-    stop = end_year - FIRST_YEAR + 1
-    years = YEARS[:stop]
-    series = {key: full[key][:stop] for key in COLUMNS}
-    targets = tuple(
-        evaluate(target, years, series[target.metric], target.due_year(values, end_year)) for target in TARGETS
-    )
+
+def scenario_values(scenario: Scenario) -> dict[str, np.ndarray]:
+    """The scenario's values as (1, 1) arrays: a batch of one."""
+    stacked = np.array([scenario.values[key] for key in _KEYS], dtype=float).reshape(-1, 1, 1)
+    return dict(zip(_KEYS, stacked, strict=True))
+
+
+def _with_history_blank(by_phase: np.ndarray) -> np.ndarray:
+    """Capacity by phase over the whole timeline: blank before the last history year (not observed)."""
+    full = np.full((len(by_phase), len(YEARS)), np.nan)
+    full[:, WINDOW_START:] = by_phase
+    return full
+
+
+def project(scenario: Scenario) -> Projection:
+    values = scenario_values(scenario)
+    full, phase_capacity, required_growth = run(values, phase_arrays(scenario.phases), COLUMNS)
+    stop = scenario.values["end_year"] - FIRST_YEAR + 1
+    targets = tuple(verdicts.result(0) for verdicts in judge_all(YEARS, full, values))
     return Projection(
         scenario=scenario,
-        years=years,
+        years=YEARS[:stop],
         is_history=IS_HISTORY[:stop],
-        series=MappingProxyType(series),
-        phase_capacity_pf=full["phase_capacity_pf"][:, :stop],
+        series=MappingProxyType({key: array[0, :stop] for key, array in full.items()}),
+        phase_capacity_pf=_with_history_blank(phase_capacity[0])[:, :stop],
         targets=targets,
-        mfg_growth_required_pct=required_growth,
+        mfg_growth_required_pct=float(required_growth[0]),
     )

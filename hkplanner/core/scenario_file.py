@@ -30,7 +30,7 @@ TEXT_FIELDS = ("name", "description", "notes", "author")
 REQUIRED = ("format_version", "app_version", "data_version", "name", "created", "modified", "parameters", "phases")
 OPTIONAL = ("description", "notes", "author")
 PHASE_FIELDS = ("name", "owner", "capacity_pf", "start_year", "completion_year", "ramp")
-PHASE_OPTIONAL = ("source",)
+PHASE_OPTIONAL = ("source", "tag")  # a file without tags takes them from the phase names
 
 # Older format versions and the function that lifts a file's dict to the next version.
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
@@ -276,8 +276,9 @@ def _read_content(content: dict, text: str, path) -> OpenedFile:
         for key in PHASE_FIELDS:
             if key not in entry:
                 fail(f"{where}: the required field {key!r} is missing", f"{where}.{key}")
-        if "source" in entry and not isinstance(entry["source"], str):
-            fail(f"{where}: source should be text", f"{where}.source")
+        for key in PHASE_OPTIONAL:
+            if key in entry and not isinstance(entry[key], str):
+                fail(f"{where}: {key} should be text", f"{where}.{key}")
         try:
             phases.append(Phase(**entry))
         except (ParameterError, TypeError) as error:

@@ -42,6 +42,7 @@ def scenario_schema() -> dict:
             "completion_year": year,
             "ramp": {"enum": list(RAMPS)},
             "source": text,
+            "tag": {"type": "string", "description": "e.g. northern_metropolis: the phases the private target counts"},
         },
     }
     return {

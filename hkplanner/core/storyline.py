@@ -65,7 +65,13 @@ def interpolate(start: Scenario, end: Scenario, fraction: float) -> Scenario:
 
 def _scaled(phase: Phase, share: float) -> Phase:
     return Phase(
-        phase.name, phase.owner, phase.capacity_pf * share, phase.start_year, phase.completion_year, phase.ramp
+        phase.name,
+        phase.owner,
+        phase.capacity_pf * share,
+        phase.start_year,
+        phase.completion_year,
+        phase.ramp,
+        tag=phase.tag,
     )
 
 

@@ -40,7 +40,7 @@ def projection_table(projection: Projection) -> pd.DataFrame:
 
 
 def projection_headers() -> dict[str, str]:
-    return {key: f"{title} ({unit_label(key, unit)})" for key, (title, unit) in COLUMNS.items()}
+    return {key: f"{title} ({unit_label(unit)})" for key, (title, unit) in COLUMNS.items()}
 
 
 def parameters_table(scenario: Scenario) -> pd.DataFrame:

@@ -57,7 +57,7 @@ def test_bad_value_names_key_value_and_range(key, value):
 
 
 def test_create_validates_too():
-    with pytest.raises(ParameterError, match=re.escape("pue = 0.5 is out of range (allowed 1 to 4 ratio)")):
+    with pytest.raises(ParameterError, match=re.escape("pue = 0.5 is out of range (allowed 1 to 2.5 ratio)")):
         Scenario(values={"pue": 0.5})
 
 
@@ -139,10 +139,10 @@ def test_phases_must_be_phase_objects():
 def test_replace_returns_a_new_scenario_and_leaves_the_original():
     original = baseline()
     before = dict(original.values)
-    changed = original.replace(co_investment_ratio=3.0)
+    changed = original.replace(co_investment_ratio=2.0)
     assert changed is not original
-    assert changed["co_investment_ratio"] == 3.0
-    assert original["co_investment_ratio"] == 1.25
+    assert changed["co_investment_ratio"] == 2.0
+    assert original["co_investment_ratio"] == 3.0
     assert dict(original.values) == before
     assert changed.changed_keys(original) == ["co_investment_ratio"]
     assert original.replace() == original
@@ -172,7 +172,7 @@ def test_with_phases_and_renamed_return_new_scenarios():
     original = baseline()
     fewer = original.with_phases(original.phases[:1])
     renamed = original.renamed("Briefing")
-    assert len(original.phases) == 3
+    assert len(original.phases) == 4
     assert len(fewer.phases) == 1
     assert fewer.values == original.values
     assert renamed.name == "Briefing"

@@ -39,6 +39,7 @@ from tests.core.test_properties import SETTINGS, scenarios
 
 PRESET_PATHS = sorted(presets_dir().glob("*.hkplan"))
 OFFICIAL_PLAN = presets_dir() / "01-official-plan.hkplan"
+SAVED_WITH_2026_11 = Path(__file__).parent / "data" / "official-plan-2026.11.hkplan"  # the preset as first shipped
 
 
 # Strategies ----------------------------------------------------------------------------------------
@@ -285,7 +286,7 @@ BAD_DOCUMENTS = [
     bad("bad-date", _set(("created",), "yesterday"), "not a date and time", key="created", line=True),
     bad("blank-name", _set(("name",), "   "), "name must not be empty", key="name", line=True),
     # Out of range
-    bad("out-of-range", _set(PUE, 9), "out of range", "1", "4", key="parameters.pue", line=True),
+    bad("out-of-range", _set(PUE, 9), "out of range", "1", "2.5", key="parameters.pue", line=True),
     bad(
         "overflowing-float",
         _replace('"pue": 1.6', '"pue": 1e400'),
@@ -387,7 +388,7 @@ def test_nan_and_infinity_name_the_key_and_line(tmp_path, constant):
 def _phase_line_cases():
     return [
         pytest.param(_set(("phases", 0, "completion_year"), 2023), 0, id="phase-0-completion-before-start"),
-        pytest.param(_set(("phases", 1, "completion_year"), 2025), 1, id="phase-1-completion-before-start"),
+        pytest.param(_set(("phases", 1, "completion_year"), 2024), 1, id="phase-1-completion-before-start"),
         pytest.param(_set(("phases", 2, "capacity_pf"), "big"), 2, id="phase-2-bad-capacity"),
         pytest.param(_delete(("phases", 1, "ramp")), 1, id="phase-1-missing-field"),
         pytest.param(_set(("phases", 1, "colour"), "red"), 1, id="phase-1-unknown-field"),
@@ -835,13 +836,14 @@ def newer_data(monkeypatch):
 
 def test_a_file_from_older_data_keeps_its_values_and_lists_the_changes(tmp_path, newer_data):
     assert current_version() == NEW
-    opened = open_file(OFFICIAL_PLAN)  # saved with 2026.11, pue 1.6, kw_per_pf 1.2
+    opened = open_file(SAVED_WITH_2026_11)  # saved with 2026.11, pue 1.6, kw_per_pf 1.2
     assert opened.data_version == OLD
     assert opened.document.scenario["pue"] == 1.6
     assert opened.document.scenario["kw_per_pf"] == 1.2
     assert opened.default_changes == (DefaultChange(**EARLIER_CHANGE), DefaultChange(**PUE_CHANGE))
     notices = opened.notices
-    assert len(notices) == 2
+    assert len(notices) == 3  # the two changes, and the parameters added since, which take their defaults
+    assert_names(notices[2], "hardware_lifetime_years", "gdp_deflator_pct")
     assert_names(notices[0], "kw_per_pf", "1.2", "1.1", "newer accelerators")
     assert_names(notices[1], "pue", "1.6", "1.5", "Cyberport reported PUE 1.5", "keeps its own value")
 
@@ -852,6 +854,19 @@ def test_a_file_from_older_data_keeps_its_values_and_lists_the_changes(tmp_path,
     reopened = open_file(path)
     assert reopened.notices == []
     assert reopened.document.scenario["pue"] == 1.6
+
+
+def test_a_file_saved_before_the_model_review_opens_with_its_own_values():
+    """The 2026.12 defaults (issue 7) are listed; the file's own values and phases are kept, and its
+    untagged Northern Metropolis phase takes its tag from its name."""
+    opened = open_file(SAVED_WITH_2026_11)
+    scenario = opened.document.scenario
+    assert (scenario["kw_per_pf"], scenario["co_investment_ratio"], scenario["fund_public_hkd_bn"]) == (1.2, 1.25, 2.0)
+    assert len(scenario.phases) == 3
+    assert [phase.tag for phase in scenario.phases] == ["cyberport", "northern_metropolis", ""]
+    changed = {change.key for change in opened.default_changes}
+    assert {"kw_per_pf", "co_investment_ratio", "fund_public_hkd_bn", "phases"} <= changed
+    assert "hardware_lifetime_years" in opened.filled_in  # new parameters take their defaults
 
 
 def test_only_later_changes_are_listed(newer_data):

@@ -39,7 +39,7 @@ def test_cover_names_the_scenario_date_and_versions(pack):
     cover = page_texts(pack)[0]
     assert PRIVATE_LATE in cover
     assert "25 November 2026" in cover
-    assert "HK Planner 0.1.0 · default data version 2026.11" in cover
+    assert "HK Planner 0.1.0 · default data version 2026.12" in cover
     assert "1 of 5 plan targets met (the plan's baseline: 3 of 5)" in cover
 
 
@@ -66,7 +66,7 @@ def test_changed_parameters_come_with_their_sources_and_the_notes_follow(pack, d
 
 def test_every_page_has_the_footer(pack):
     for number, text in enumerate(page_texts(pack), start=1):
-        assert f"{PRIVATE_LATE} · HK Planner 0.1.0 · data 2026.11 · 2026-11-25 14:30:00+08:00" in text
+        assert f"{PRIVATE_LATE} · HK Planner 0.1.0 · data 2026.12 · 2026-11-25 14:30:00+08:00" in text
         assert f"Page {number}" in text
 
 
@@ -76,7 +76,7 @@ def test_metadata_carries_title_creator_and_provenance(pack):
     assert reader.metadata.creator == "HK Planner 0.1.0"
     description = reader.xmp_metadata.dc_description["x-default"]
     assert "Delay to private build-out: 0 years → 2 years" in description
-    assert "Data version: 2026.11" in description
+    assert "Data version: 2026.12" in description
 
 
 def test_a_baseline_without_notes_says_so(qapp, tmp_path):

@@ -40,7 +40,7 @@ def test_each_edited_phase_is_listed_resized_moved_or_otherwise_changed():
     later = dataclasses.replace(second, start_year=second.start_year + 2, completion_year=second.completion_year + 2)
     changes = Provenance.of(baseline().with_phases((smaller, later, *rest)), EXPORTED_AT).changes
     assert changes == (
-        "Cyberport AI Supercomputing Centre: resized 3,000 PF → 2,500 PF",
+        f"{first.name}: resized {first.capacity_pf:,} PF → 2,500 PF",
         f"{second.name}: built {second.start_year}–{second.completion_year}"
         f" → {later.start_year}–{later.completion_year}",
     )

@@ -24,8 +24,9 @@ def test_projection_sheet_equals_the_projection(workbook, document):
     sheet = pd.read_excel(workbook, sheet_name="Projection", index_col=0)
     pd.testing.assert_frame_equal(sheet, projection_table(projection), check_dtype=False)
     assert list(sheet.index) == list(projection.years)
-    assert np.allclose(sheet["AI compute capacity (PF)"], projection["capacity_total_pf"], atol=0.5)  # whole PF
-    assert list(sheet.columns[:-1]) == [f"{title} ({unit_label(key, unit)})" for key, (title, unit) in COLUMNS.items()]
+    whole_pf = projection["capacity_total_pf"]
+    assert np.allclose(sheet["AI compute capacity (PF)"], whole_pf, atol=0.5, equal_nan=True)
+    assert list(sheet.columns[:-1]) == [f"{title} ({unit_label(unit)})" for title, unit in COLUMNS.values()]
     assert sheet[HISTORY_HEADER].tolist() == projection.is_history.tolist()
 
 
@@ -53,14 +54,14 @@ def test_pinned_scenarios_sit_side_by_side(workbook):
     pinned = pd.read_excel(workbook, sheet_name="Pinned")
     assert list(pinned.columns) == ["Section", "Item", f"This scenario: {PRIVATE_LATE}", "Market fund"]
     row = pinned[pinned["Item"] == "Private AI compute"].iloc[0]
-    assert row.iloc[2] == "missed by 1,520 PF" and row.iloc[3].startswith("met")
+    assert row.iloc[2] == "missed by 3,520 PF" and row.iloc[3].startswith("met")
 
 
 def test_provenance_sheet_and_document_properties(workbook):
     provenance = pd.read_excel(workbook, sheet_name="Provenance").set_index("Field")["Value"]
     assert provenance["Scenario"] == PRIVATE_LATE
     assert provenance["Change from the plan's baseline"] == "Delay to private build-out: 0 years → 2 years"
-    assert provenance["Data version"] == "2026.11"
+    assert provenance["Data version"] == "2026.12"
     assert provenance["Exported"] == "2026-11-25 14:30:00+08:00"
     properties = openpyxl.load_workbook(workbook).properties
     assert properties.title == f"HK Planner: {PRIVATE_LATE}"
@@ -83,8 +84,8 @@ def test_files_hold_numbers_as_people_count_them(workbook, document, tmp_path):
     back = pd.read_csv(path, comment="#", index_col=0)
     startups = back["Start-ups backed, cumulative (start-ups)"].dropna()
     assert (startups == startups.round()).all(), "whole start-ups"
-    assert "Capital cost of compute, cumulative (HK$ bn, nominal)" in back.columns, "money says its prices"
-    assert "GDP (HK$ bn, nominal to 2024, 2024 prices after)" in back.columns
+    assert "Capital cost of compute, cumulative from 2025 (HK$ bn, nominal)" in back.columns, "money says its prices"
+    assert "GDP (HK$ bn, nominal)" in back.columns
     table = path.read_text("utf-8").split("\n", 6)[-1]
     longest_decimals = max(
         len(cell.split(".")[1])
@@ -99,8 +100,8 @@ def test_files_hold_numbers_as_people_count_them(workbook, document, tmp_path):
     assert sheet.freeze_panes == "B2", "the header row and the years stay in view"
     formats = {cell.value: sheet.cell(row=12, column=cell.column).number_format for cell in sheet[1]}
     assert formats["AI compute capacity (PF)"] == "#,##0"
-    assert formats["Power for AI compute (MW)"] == "#,##0.0"
-    assert formats["Capital cost of compute, cumulative (HK$ bn, nominal)"] == "#,##0.00"
+    assert formats["Power for AI compute (facility) (MW)"] == "#,##0.0"
+    assert formats["Capital cost of compute, cumulative from 2025 (HK$ bn, nominal)"] == "#,##0.00"
     assert sheet[1][1].alignment.wrap_text and sheet[1][1].font.bold
     widths = [sheet.column_dimensions[cell.column_letter].width for cell in sheet[1]]
     assert all(8 <= width <= 60 for width in widths)

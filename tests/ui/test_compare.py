@@ -20,7 +20,7 @@ def test_pinning_draws_a_labelled_overlay_on_every_chart(window):
     for each in window.charts:
         assert len(each.pin_curves) == len(each.spec.pinned_keys)
     compute = chart(window, "chart_compute")
-    assert compute.pin_curves[0].yData[2030 - 2022] == 11480
+    assert compute.pin_curves[0].yData[2030 - 2024] == 11480
     labels = compute.legend.names()
     assert "Official plan (Aug 2024), modified (snapshot)" in labels
 
@@ -63,14 +63,14 @@ def test_comparison_table_shows_targets_figures_and_differences(window, qtbot, a
     rows = {model.headerData(r, Qt.Orientation.Vertical): r for r in range(model.rowCount())}
     private_row = rows["Targets · Private AI compute"]
     assert model.data(model.index(private_row, 1)).startswith("met")
-    assert model.data(model.index(private_row, 3)) == "missed by 1,520 PF"
-    assert "Parameters · Private co-investment per public dollar (HK$ per HK$)" in rows
+    assert model.data(model.index(private_row, 3)) == "missed by 3,520 PF"  # the Northern Metropolis only
+    assert "Parameters · Years to deploy it (years)" in rows  # the market-oriented preset deploys in four
     assert "Figures · AI compute capacity (PF), 2030" in rows
 
     answers.save_path = tmp_path / "compare.csv"
     dialog.export_button.click()
     text = (tmp_path / "compare.csv").read_text("utf-8")
-    assert "Market-oriented fund (1:3 leverage)" in text and "missed by 1,520 PF" in text
+    assert "Market-oriented fund (1:3 leverage)" in text and "missed by 3,520 PF" in text
 
 
 def test_comparison_colours_scenarios_as_the_charts_do_and_shows_differences_and_phases(window, qtbot):
@@ -98,14 +98,16 @@ def test_comparison_colours_scenarios_as_the_charts_do_and_shows_differences_and
     assert model.data(missed, Qt.ItemDataRole.ForegroundRole).name().upper() == theme.MISSED
     difference = header["Current − plan"]
     capacity = rows["Figures · AI compute capacity (PF), 2032"]
-    assert float(model.frame.iat[capacity, difference]) == 180_000 - 3_000
+    removed = window.session.baseline.phases[0].capacity_pf  # the first phase was left out
+    assert float(model.frame.iat[capacity, difference]) == 180_000 - removed
     startups = rows["Figures · Start-ups backed, cumulative (start-ups), 2030"]
-    assert model.data(model.index(startups, header["The plan (baseline)"])) == "93", "whole start-ups"
-    assert "Figures · Capital cost of compute, cumulative (HK$ bn, nominal), 2030" in rows
+    backed = window.session.baseline_projection.at("startups_backed", 2030)
+    assert model.data(model.index(startups, header["The plan (baseline)"])) == f"{backed:,.0f}", "whole start-ups"
+    assert "Figures · Capital cost of compute, cumulative from 2025 (HK$ bn, nominal), 2030" in rows
     sandy = rows["Phases · Sandy Ridge data park"]
     assert model.data(model.index(sandy, header["The plan (baseline)"])) == "none"
     assert model.data(model.index(sandy, 1)) == "180,000 PF, 2027–2032, private"
-    cyberport = rows["Phases · Cyberport AI Supercomputing Centre"]
+    cyberport = rows[f"Phases · {window.session.baseline.phases[0].name}"]
     assert (
         model.data(model.index(cyberport, 1)) == "none" and model.data(model.index(cyberport, difference)) == "differs"
     )

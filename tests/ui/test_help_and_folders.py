@@ -20,7 +20,7 @@ def test_help_renders_the_model_documentation_shipped_with_the_app(window, qtbot
     assert text.startswith("How the HK Planner model works")
     assert "#" not in text.splitlines()[0], "Markdown is rendered, not shown as source"
     assert browser.document().begin().blockFormat().headingLevel() == 1
-    assert "Power (MW) = total capacity × kW per PF × PUE ÷ 1,000." in " ".join(text.split())
+    assert "facility power(t) = IT power(t) × PUE" in " ".join(text.split())
     assert len(text) > 0.8 * len(model_markdown().replace("#", "").replace("*", "").replace("`", ""))
     browser.verticalScrollBar().setValue(0)
     browser.anchorClicked.emit(QUrl("#limits"))

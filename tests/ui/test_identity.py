@@ -105,13 +105,14 @@ def test_every_export_of_a_changed_scenario_says_modified_and_lists_each_change(
 
 def test_phase_only_changes_are_changes_in_the_pack(window, answers, tmp_path):
     phases = window.session.scenario.phases
-    moved = Phase(phases[1].name, phases[1].owner, 12_000, phases[1].start_year + 1, phases[1].completion_year + 2)
-    window.session.set_phases((phases[0], moved, phases[2]))
+    northern = phases[2]
+    moved = Phase(northern.name, northern.owner, 12_000, northern.start_year + 1, northern.completion_year + 2)
+    window.session.set_phases((*phases[:2], moved, *phases[3:]))
     answers.save_path = tmp_path / "pack.pdf"
     window.exports.pdf()
     texts = " ".join(page_texts(tmp_path / "pack.pdf"))
-    assert f"{moved.name}: resized 10,000 PF → 12,000 PF" in texts
-    assert f"{moved.name}: built {phases[1].start_year}–{phases[1].completion_year}" in texts
+    assert f"{moved.name}: resized {northern.capacity_pf:,} PF → 12,000 PF" in texts
+    assert f"{moved.name}: built {northern.start_year}–{northern.completion_year}" in texts
     assert "The compute phases do: see below." in texts
 
 

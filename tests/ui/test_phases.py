@@ -20,7 +20,7 @@ def test_adding_a_phase_asks_first_and_changes_nothing_on_cancel(window, qtbot, 
     steps = window.session.undo_stack.count()
     qtbot.mouseClick(window.phase_editor.add_button, Qt.MouseButton.LeftButton)
     assert answers.kinds() == ["new_phase"]
-    assert window.phase_editor.table.rowCount() == 3
+    assert window.phase_editor.table.rowCount() == 4
     assert window.session.undo_stack.count() == steps
 
 
@@ -30,10 +30,10 @@ def test_a_phase_added_on_ok_adds_a_band_and_capacity_in_one_undo_step(window, q
     steps = window.session.undo_stack.count()
     answers.new_phase = Phase("Extra", "private", 1000, 2026, 2030)
     qtbot.mouseClick(window.phase_editor.add_button, Qt.MouseButton.LeftButton)
-    assert window.phase_editor.table.rowCount() == 4
-    assert len(compute.bands) == 4
+    assert window.phase_editor.table.rowCount() == 5
+    assert len(compute.bands) == 5
     assert total_2030(window) == before + 1000  # the new phase: 1,000 PF, 2026-2030
-    assert compute.bands[-1].yData[2030 - 2022] == before + 1000
+    assert compute.bands[-1].yData[2030 - 2024] == before + 1000
     assert window.session.undo_stack.count() == steps + 1
 
 
@@ -71,19 +71,19 @@ def test_capacities_read_with_separators_names_are_whole_and_tab_leaves_the_tabl
 
 def test_removing_the_selected_phase_removes_its_capacity(window, qtbot):
     table = window.phase_editor.table
-    table.selectRow(0)  # Cyberport, 3,000 PF
+    table.selectRow(0)  # Cyberport at its opening, 1,300 PF
     qtbot.mouseClick(window.phase_editor.remove_button, Qt.MouseButton.LeftButton)
-    assert table.rowCount() == 2
-    assert window.session.projection.at("capacity_public_pf", 2030) == 0
-    assert len(chart(window, "chart_compute").bands) == 2
+    assert table.rowCount() == 3
+    assert window.session.projection.at("capacity_public_pf", 2030) == 1700
+    assert len(chart(window, "chart_compute").bands) == 3
     assert "✗" in window.cards.cards["compute_public_2026"].status.text()
 
 
 def test_editing_a_cell_changes_the_chart(window, qtbot):
     table = window.phase_editor.table
-    table.item(1, 2).setData(Qt.ItemDataRole.EditRole, 180000)  # Northern Metropolis capacity
-    assert window.session.scenario.phases[1].capacity_pf == 180000
-    assert chart(window, "chart_compute").bands[-1].yData[2030 - 2022] == 3000 + 180000 + 2000
+    table.item(2, 2).setData(Qt.ItemDataRole.EditRole, 180000)  # Northern Metropolis capacity
+    assert window.session.scenario.phases[2].capacity_pf == 180000
+    assert chart(window, "chart_compute").bands[-1].yData[2030 - 2024] == 3000 + 180000 + 2000
 
 
 def test_a_sandy_ridge_phase_can_be_added_and_renamed(window, qtbot, answers):
@@ -91,8 +91,8 @@ def test_a_sandy_ridge_phase_can_be_added_and_renamed(window, qtbot, answers):
     qtbot.mouseClick(window.phase_editor.add_button, Qt.MouseButton.LeftButton)
     table = window.phase_editor.table
     for column, value in ((0, "Sandy Ridge data park"), (2, 180000), (4, 2032)):
-        table.item(3, column).setData(Qt.ItemDataRole.EditRole, value)
-    phase = window.session.scenario.phases[3]
+        table.item(4, column).setData(Qt.ItemDataRole.EditRole, value)
+    phase = window.session.scenario.phases[4]
     assert (phase.name, phase.capacity_pf, phase.completion_year) == ("Sandy Ridge data park", 180000, 2032)
     assert window.session.projection.at("capacity_total_pf", 2032) == 195000
 
@@ -100,24 +100,24 @@ def test_a_sandy_ridge_phase_can_be_added_and_renamed(window, qtbot, answers):
 def test_completion_before_start_is_refused_with_a_reason(window, qtbot):
     table = window.phase_editor.table
     phases_before = window.session.scenario.phases
-    table.item(0, 4).setData(Qt.ItemDataRole.EditRole, 2020)  # Cyberport done before it starts (2024)
+    table.item(0, 4).setData(Qt.ItemDataRole.EditRole, 2020)  # Cyberport's opening done before it starts (2024)
     assert window.session.scenario.phases == phases_before
     message = window.phase_editor.message
     assert not message.isHidden()
     assert "completion_year = 2020 is before start_year = 2024" in message.text()
-    assert table.item(0, 4).data(Qt.ItemDataRole.EditRole) == 2026, "the table shows the model again"
+    assert table.item(0, 4).data(Qt.ItemDataRole.EditRole) == 2024, "the table shows the model again"
 
 
 def test_an_empty_name_is_refused(window, qtbot):
     table = window.phase_editor.table
-    table.item(2, 0).setData(Qt.ItemDataRole.EditRole, "   ")
-    assert window.session.scenario.phases[2].name == "Other capacity (derived remainder)"
+    table.item(3, 0).setData(Qt.ItemDataRole.EditRole, "   ")
+    assert window.session.scenario.phases[3].name == "Other capacity (derived remainder)"
     assert "name must not be empty" in window.phase_editor.message.text()
 
 
 def test_owner_change_moves_capacity_between_public_and_private(window, qtbot):
     table = window.phase_editor.table
-    table.item(2, 1).setData(Qt.ItemDataRole.EditRole, "public")  # the 2,000 PF remainder
+    table.item(3, 1).setData(Qt.ItemDataRole.EditRole, "public")  # the 2,000 PF remainder
     projection = window.session.projection
     assert projection.at("capacity_public_pf", 2030) == 5000
     assert projection.at("capacity_private_pf", 2030) == 10000

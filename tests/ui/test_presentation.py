@@ -63,8 +63,8 @@ def test_the_animation_passes_through_scenarios_between_the_steps(window, qtbot)
     window.presentation.enter()
     window.presentation.go_to(1, animate=False)
     seen = []
-    window.session.changed.connect(lambda: seen.append(window.session.scenario["co_investment_ratio"]))
-    press(qtbot, window, Qt.Key.Key_PageDown)  # to the market-oriented fund: 1.25 -> 3.0
+    window.session.changed.connect(lambda: seen.append(window.session.scenario["fund_public_hkd_bn"]))
+    press(qtbot, window, Qt.Key.Key_PageDown)  # to the larger fund: HK$1.5 bn -> 3.0 bn
     qtbot.waitUntil(lambda: settled(window), timeout=ANIMATION_MS + 2000)
     assert seen[-1] == 3.0
     assert len(set(seen)) > 3, "frames in between, not a jump"

@@ -26,7 +26,7 @@ def test_one_drag_is_one_undo_step(window):
     assert window.menus.undo.text() == "&Undo Change Private co-investment per public dollar"
     window.menus.undo.trigger()
     assert window.session.scenario == start
-    assert co_invest.value() == 25  # 1.25 in steps of 0.05
+    assert co_invest.value() == 60  # 3.0 (the revamp's 1:3) in steps of 0.05
 
 
 def test_two_drags_are_two_steps(window):
@@ -40,7 +40,7 @@ def test_two_drags_are_two_steps(window):
 
 def test_a_drag_back_to_where_it_started_leaves_no_step(window):
     co_invest = slider(window, "co_investment_ratio")
-    drag(co_invest, [30, 35, 25])
+    drag(co_invest, [70, 75, 60])  # back to 3.0
     assert window.session.undo_stack.count() == 0
     assert not window.isWindowModified()
 
@@ -51,8 +51,8 @@ def test_keyboard_shortcuts_undo_and_redo(window, qtbot):
     slider(window, "kw_per_pf").setValue(30)
     changed = window.session.scenario
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.scenario["kw_per_pf"] == 1.2
-    assert window.session.scenario["pue"] == 2.0
+    assert window.session.scenario["kw_per_pf"] == 0.76
+    assert window.session.scenario["pue"] == 2.0  # the slider's top
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.session.scenario == changed
     assert window.findChild(type(slider(window, "pue")), "kw_per_pf").value() == 30
@@ -73,11 +73,11 @@ def test_phase_edits_and_preset_loads_undo(window, answers):
     assert window.session.scenario["mfg_growth_pct"] == 24.0
     assert window.menus.undo.text() == "&Undo Load preset Manufacturing push"
     window.menus.undo.trigger()
-    assert len(window.session.scenario.phases) == 4
+    assert len(window.session.scenario.phases) == 5
     assert window.menus.undo.text() == "&Undo Edit compute phases"
     window.menus.undo.trigger()
     assert window.session.scenario == start
-    assert window.phase_editor.table.rowCount() == 3
+    assert window.phase_editor.table.rowCount() == 4
 
 
 def test_the_charts_follow_undo(window):

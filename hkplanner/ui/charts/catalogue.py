@@ -6,7 +6,7 @@ from hkplanner.ui import theme
 from hkplanner.ui.charts.capacity_chart import CapacityChart
 from hkplanner.ui.charts.chart import ChartSpec, Line, ProjectionChart
 
-COMPUTE_FROM = 2022  # the first phase starts in 2023
+COMPUTE_FROM = 2024  # compute is blank before the phases' calibration year (Cyberport's opening)
 
 CHARTS = (
     ChartSpec(
@@ -37,9 +37,12 @@ CHARTS = (
     ),
     ChartSpec(
         "chart_capex",
-        "Capital cost spent, cumulative",
+        "Capital cost spent and government outlay, cumulative",
         "HK$ bn, nominal",
-        (Line("capex_hkd_bn", "Capital cost spent", theme.PURPLE, markers=False),),
+        (
+            Line("capex_hkd_bn", "Capital cost spent", theme.PURPLE, markers=False),
+            Line("public_outlay_cum_hkd_bn", "Government outlay", theme.BLUE, markers=False),
+        ),
         first_year=COMPUTE_FROM,
         line_from=COMPUTE_FROM,
         # A slower build has spent less by a given year; it is not cheaper: say which year the total reached.
@@ -68,7 +71,10 @@ CHARTS = (
         "chart_mfg",
         "Manufacturing share of GDP",
         "%",
-        (Line("mfg_share_gdp_pct", "Manufacturing share", theme.BLUE),),
+        (
+            Line("mfg_share_gdp_pct", "Manufacturing share", theme.BLUE),
+            Line("mfg_share_no_push_pct", "No policy push", theme.SKY, markers=False),
+        ),
         targets=("mfg_share",),
         sources=("mfg_share_gdp_pct", "gdp_hkd_m"),
     ),

@@ -37,6 +37,9 @@ class ScriptedDialogs:
         self.save_path = None
         self.folder = None
         self.text = None
+        self.overwrite = False
+        self.break_link = False
+        self.see_unrecovered = False
 
     def install(self, monkeypatch) -> None:
         from hkplanner.ui import dialogs
@@ -56,6 +59,10 @@ class ScriptedDialogs:
         monkeypatch.setattr(dialogs, "choose_save_path", record("save_path", lambda: self.save_path))
         monkeypatch.setattr(dialogs, "choose_folder", record("folder", lambda: self.folder))
         monkeypatch.setattr(dialogs, "ask_text", record("text", lambda: self.text))
+        monkeypatch.setattr(dialogs, "ask_overwrite", record("overwrite", lambda: self.overwrite))
+        monkeypatch.setattr(dialogs, "ask_break_link", record("break_link", lambda: self.break_link))
+        monkeypatch.setattr(dialogs, "offer_unrecovered", record("unrecovered", lambda: self.see_unrecovered))
+        monkeypatch.setattr(dialogs, "show_text", record("show_text", None))
 
     def kinds(self) -> list[str]:
         return [kind for kind, _ in self.calls]

@@ -16,9 +16,9 @@ def test_adding_a_phase_adds_a_band_and_capacity(window, qtbot):
     before = total_2030(window)
     qtbot.mouseClick(window.phase_editor.add_button, Qt.MouseButton.LeftButton)
     assert window.phase_editor.table.rowCount() == 4
-    assert len(compute.bands) == 4
+    assert len(compute.stack.tops) == 4
     assert total_2030(window) == before + 1000  # the new phase: 1,000 PF, 2026-2030
-    assert compute.bands[-1].yData[2030 - 2022] == before + 1000
+    assert compute.stack.tops[-1][2030 - 2022] == before + 1000
 
 
 def test_removing_the_selected_phase_removes_its_capacity(window, qtbot):
@@ -27,7 +27,7 @@ def test_removing_the_selected_phase_removes_its_capacity(window, qtbot):
     qtbot.mouseClick(window.phase_editor.remove_button, Qt.MouseButton.LeftButton)
     assert table.rowCount() == 2
     assert window.session.projection.at("capacity_public_pf", 2030) == 0
-    assert len(chart(window, "chart_compute").bands) == 2
+    assert len(chart(window, "chart_compute").stack.tops) == 2
     assert "✗" in window.cards.cards["compute_public_2026"].status.text()
 
 
@@ -35,7 +35,7 @@ def test_editing_a_cell_changes_the_chart(window, qtbot):
     table = window.phase_editor.table
     table.item(1, 2).setData(Qt.ItemDataRole.EditRole, 180000)  # Northern Metropolis capacity
     assert window.session.scenario.phases[1].capacity_pf == 180000
-    assert chart(window, "chart_compute").bands[-1].yData[2030 - 2022] == 3000 + 180000 + 2000
+    assert chart(window, "chart_compute").stack.tops[-1][2030 - 2022] == 3000 + 180000 + 2000
 
 
 def test_a_sandy_ridge_phase_can_be_added_and_named(window, qtbot):

@@ -36,7 +36,7 @@ def test_delaying_the_private_build_out_turns_the_private_card_red(window, qtbot
     text = card_text(window, "compute_private_2030")
     assert "✗ Short by 1,520 PF" in text
     assert "10,480 PF in 2030" not in text and "8,480 PF in 2030" in text
-    stacked_top = chart(window, "chart_compute").bands[-1].yData
+    stacked_top = chart(window, "chart_compute").stack.tops[-1]
     assert stacked_top[2030 - 2022] == 11480  # Cyberport 3,000 + 8,480 private
 
 

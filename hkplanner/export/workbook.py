@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from hkplanner.core import COLUMNS, REGISTRY, Projection, Scenario, baseline, project
 from hkplanner.core.compare import comparison_table
@@ -115,6 +116,7 @@ def workbook_xlsx(
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, (table, with_index) in sheets.items():
+            table = table.map(_cell_text)
             table.to_excel(writer, sheet_name=name, index=with_index, freeze_panes=(1, 1 if with_index else 0))
             _fit_columns(writer.sheets[name])
         _set_properties(writer.book.properties, provenance)
@@ -127,13 +129,18 @@ def _fit_columns(sheet) -> None:
         sheet.column_dimensions[column[0].column_letter].width = min(MAX_COLUMN_WIDTH, max(8, longest + 2))
 
 
+def _cell_text(value: object) -> object:
+    """XML cannot hold most control characters (a tab or a bell pasted into notes): each becomes a space."""
+    return ILLEGAL_CHARACTERS_RE.sub(" ", value) if isinstance(value, str) else value
+
+
 def _set_properties(properties, provenance: Provenance) -> None:
-    properties.title = f"HK Planner: {provenance.scenario_name}"
+    properties.title = _cell_text(f"HK Planner: {provenance.scenario_name}")
     properties.subject = "What-if scenario for Hong Kong's AI-computing and innovation plan"
     properties.creator = provenance.app
     properties.lastModifiedBy = provenance.app
-    properties.description = provenance.text()
-    properties.keywords = provenance.changes_text
+    properties.description = _cell_text(provenance.text())
+    properties.keywords = _cell_text(provenance.changes_text)
     properties.version = provenance.data_version
     stamp = provenance.exported_at.astimezone(UTC).replace(tzinfo=None)  # openpyxl writes naive times as UTC
     properties.created = properties.modified = stamp

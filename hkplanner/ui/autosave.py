@@ -38,9 +38,13 @@ UNRECOVERED = "unrecovered"
 MAX_INFO_BYTES = 64 * 1024
 
 
-def data_folder() -> Path:
-    """The autosave folder, made private; raises OSError when it cannot be made."""
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "autosave"
+def default_folder() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "autosave"
+
+
+def data_folder(folder: Path | None = None) -> Path:
+    """The autosave folder, made (again, if need be) and private; raises OSError when it cannot be made."""
+    folder = folder or default_folder()
     folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
     os.chmod(folder, PRIVATE_FOLDER)
     return folder
@@ -81,17 +85,12 @@ class Autosaver(QObject):
     def __init__(self, document: Document, folder: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.problem = ""
-        try:
-            self.folder = folder or data_folder()
-        except OSError as error:  # the app still starts; the status line says autosave is off
-            self.folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-            self.problem = f"the autosave folder could not be made ({error.strerror or error})"
+        self.folder = folder or default_folder()
         stem = f"autosave-{os.getpid()}-{uuid.uuid4().hex[:8]}"  # one per window, even in one process
         self.path = self.folder / f"{stem}.hkplan"
         self.info_path = self.folder / f"{stem}.json"
         self.lock = lock_for(self.folder / f"{stem}.lock")
-        self._has_lock()
+        self.problem = self._take_lock()
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.timer.timeout.connect(self._save_in_background)
         # The disk write (with its fsync) runs off the UI thread, so a drag never stalls on it.
@@ -118,17 +117,25 @@ class Autosaver(QObject):
         if payload is not None:
             self._pending = self._writer.submit(lambda: self._written.emit(self._write(payload)))
 
-    def _has_lock(self) -> bool:
-        """Taken at start, or again later if the disk was full then: without it, nothing is written."""
-        return self.lock.isLocked() or self.lock.tryLock(0)
+    def _take_lock(self) -> str:
+        """Taken at start, or later if the disk was full or the folder missing then: without it, nothing
+        is written. Returns why it could not be taken, or "" (the app starts all the same)."""
+        if self.lock.isLocked():
+            return ""
+        try:
+            data_folder(self.folder)
+        except OSError as error:
+            return f"{error.strerror or error}: the autosave folder {self.folder} could not be made"
+        return "" if self.lock.tryLock(0) else f"its lock file could not be made in {self.folder}"
 
     def _payload(self) -> tuple[bytes, bytes] | None:
         """What to write, taken on the UI thread so the worker never touches the session."""
         if not self.document.is_modified:
             return None
         try:
-            if not self._has_lock():
-                raise ScenarioFileError(f"its lock file could not be made in {self.folder}")
+            reason = self._take_lock()
+            if reason:
+                raise ScenarioFileError(reason)
             scenario = checked_bytes(self.document.current())  # never an autosave that could not be recovered
         except ScenarioFileError as error:
             self._report(str(error))
@@ -182,9 +189,8 @@ def scan(folder: Path | None = None) -> StartupScan:
     """Tidy what killed apps left, set aside what cannot be read, and find the newest work to offer.
     Tolerates anything in the folder, and other apps adding and removing files meanwhile."""
     found = StartupScan()
-    try:
-        folder = folder or data_folder()
-    except OSError:
+    folder = folder or default_folder()
+    if not folder.is_dir():
         return found
     tidy(folder)
     for stem in sorted(_stems(folder), key=lambda stem: _mtime(folder / f"{stem}.hkplan"), reverse=True):

@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
 
     def _show_autosave_problem(self, problem: str) -> None:
         """Stays on show until an autosave succeeds: the user must know a crash would now lose work."""
-        self.autosave_warning.setText(tr("⚠ Autosave failed, retrying: {0}").format(problem[:120]) if problem else "")
+        self.autosave_warning.setText(tr("⚠ Autosave failed, retrying: {0}").format(problem[:200]) if problem else "")
         self.autosave_warning.setToolTip(problem)
         self.autosave_warning.setVisible(bool(problem))
 

@@ -200,13 +200,20 @@ def test_the_window_starts_on_garbage_settings_recent_files_and_autosaves(qtbot,
 
 
 def test_the_window_starts_when_the_data_folder_cannot_be_made(qtbot, answers, monkeypatch):
-    def refused():
+    def refused(*folder):
         raise PermissionError(errno.EACCES, "Permission denied")
 
+    real_folder = autosave.data_folder
     monkeypatch.setattr(autosave, "data_folder", refused)
     window = new_window(qtbot)
     window.offer_recovery()
     assert window.autosave_warning.isVisibleTo(window) and "Permission denied" in window.autosave_warning.text()
+    window.session.set("pue", 2.2)
+    window.autosaver.save_now()  # retried, and still said
+    assert window.autosave_warning.isVisibleTo(window) and not window.autosaver.path.exists()
+    monkeypatch.setattr(autosave, "data_folder", real_folder)  # the folder can be made again
+    window.autosaver.save_now()
+    assert window.autosaver.path.exists() and not window.autosave_warning.isVisibleTo(window)
 
 
 def test_a_huge_recent_files_list_is_read_capped(qtbot):  # 18

@@ -307,3 +307,14 @@ def test_many_phases_are_drawn_by_one_item_with_a_bounded_legend(window):
     assert len(compute.legend.items) == legend_before - len(baseline().phases) + LEGEND_PHASES + 1
     assert len(compute.stack.tops) == 153
     assert compute.stack.tops[-1][2030 - 2022] == pytest.approx(15_000 + 1_500)
+
+
+def test_the_workbook_export_from_the_window_survives_control_characters(window, answers, tmp_path):  # 14
+    from PySide6.QtGui import QGuiApplication
+
+    window.document.metadata = ScenarioDocument(window.session.scenario, description="tab\tbell\x07")
+    answers.save_path = tmp_path / "plan.xlsx"
+    window.exports.workbook()
+    assert (tmp_path / "plan.xlsx").stat().st_size > 0
+    assert "warn" not in answers.kinds()
+    assert QGuiApplication.overrideCursor() is None, "the busy cursor is gone"

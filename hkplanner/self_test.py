@@ -59,11 +59,15 @@ def run(folder: Path) -> str:
     )
 
 
+SMALLEST_SCREEN = (1366, 768)  # a laptop's screen; the offscreen platform's own is smaller than any
+
+
 def _render_window(app) -> int:
     from hkplanner.ui.main_window import MainWindow
 
     window = MainWindow(charts_after_first_paint=True)  # as the app starts
     try:
+        window.resize(*SMALLEST_SCREEN)
         window.show()
         deadline = time.monotonic() + 60
         while not _charts_shown(window) and time.monotonic() < deadline:

@@ -2,13 +2,17 @@
 
 Nothing in a file is ever executed: it is parsed as JSON and every field is checked against the
 parameter registry and the phase rules. Every problem raises ScenarioFileError naming the file,
-the key and, where it can, the line.
+the key and, where it can, the line. Only regular files are read (never a pipe or a device), and
+every save is checked before it is written and read back after, so a file this app writes always opens.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,6 +35,11 @@ REQUIRED = ("format_version", "app_version", "data_version", "name", "created", 
 OPTIONAL = ("description", "notes", "author")
 PHASE_FIELDS = ("name", "owner", "capacity_pf", "start_year", "completion_year", "ramp")
 PHASE_OPTIONAL = ("source", "tag")  # a file without tags takes them from the phase names
+MAX_PHASES = 200  # far beyond any plan; keeps drawing and projecting quick
+MAX_NAME = 200  # characters in a scenario's or a phase's name
+QUOTE_LIMIT = 40  # characters of a bad value quoted in a message
+MAX_MESSAGE = 1000
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 # Older format versions and the function that lifts a file's dict to the next version.
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
@@ -40,10 +49,34 @@ class ScenarioFileError(ValueError):
     """A scenario file that cannot be opened or saved; the message says where and why."""
 
     def __init__(self, reason: str, path: str | os.PathLike | None = None, key: str | None = None, line=None):
+        reason = _clipped(reason, MAX_MESSAGE)  # a last guard: messages quote values through quoted()
+        key = _clipped(key, QUOTE_LIMIT) if key else key
         self.reason, self.path, self.key, self.line = reason, path, key, line
         where = [Path(path).name if path else None, f"line {line}" if line else None, key]
         prefix = ", ".join(part for part in where if part)
         super().__init__(f"{prefix}: {reason}" if prefix else reason)
+
+
+class LinkedFileError(ScenarioFileError):
+    """Saving would replace a file that has other names (hard links): they would keep the old content."""
+
+
+def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A value as a message shows it: its repr, cut to `limit` characters."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}… ({len(value):,} characters)"
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+
+
+def _clipped(text: str, limit: int) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text) - limit:,} more characters)"
+
+
+def control_character(text: str) -> str | None:
+    """A message naming the first control character in `text`, or None when there is none."""
+    found = CONTROL.search(text)
+    return f"holds a control character (U+{ord(found.group()):04X}) at position {found.start() + 1}" if found else None
 
 
 def now() -> str:
@@ -110,35 +143,100 @@ def to_json(document: ScenarioDocument) -> str:
     return json.dumps(content, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def save(path: str | os.PathLike, document: ScenarioDocument) -> None:
-    """Write atomically: a failure at any point leaves the previous file as it was."""
-    write_atomically(Path(path), to_json(document).encode("utf-8"))
+def checked_bytes(document: ScenarioDocument, path: str | os.PathLike | None = None) -> bytes:
+    """The file's bytes, refused unless this app can open them again: nothing unreadable is ever written."""
+    try:
+        data = to_json(document).encode("utf-8")
+    except (UnicodeEncodeError, ValueError):
+        raise ScenarioFileError("could not be saved: it holds text that is not valid Unicode", path) from None
+    try:
+        from_bytes(data, path)
+    except ScenarioFileError as error:
+        raise ScenarioFileError(f"could not be saved, as it could not be opened again: {error.reason}", path) from None
+    return data
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def save(path: str | os.PathLike, document: ScenarioDocument, break_links: bool = False) -> None:
+    """Write atomically, then read the file back: a failure at any point raises and leaves the previous
+    file as it was (or, should the read-back differ, says so)."""
+    data = checked_bytes(document, path)
+    written = write_atomically(Path(path), data, break_links=break_links)
+    if read_regular(written, MAX_BYTES) != data:
+        raise ScenarioFileError("was written but reads back differently: the disk may be failing", path)
+
+
+def write_atomically(path: Path, data: bytes, mode: int | None = None, break_links: bool = False) -> Path:
+    """Replace the file as a whole, through a symlink to its target, keeping its owner and permissions
+    (or `mode`). Refuses devices, pipes, folders and read-only files by name, and files with other hard
+    links unless `break_links`. Returns the path written."""
+    target = Path(os.path.realpath(path))  # a symlink stays a link; its target gets the new content
+    info = _existing(target, path)
+    if info is not None:
+        if not stat.S_ISREG(info.st_mode):
+            raise ScenarioFileError(f"could not be saved: it is {_kind(info)}, not a file; choose a file name", path)
+        if not info.st_mode & 0o222:
+            raise ScenarioFileError("is read-only; save under another name, or make the file writable first", path)
+        if info.st_nlink > 1 and not break_links:
+            raise LinkedFileError(
+                f"has {info.st_nlink - 1} other name(s) (hard links); saving makes this a separate copy, "
+                "and the other names keep the old content",
+                path,
+            )
     temporary = None
     try:
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as out:
+        with tempfile.NamedTemporaryFile(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
+        ) as out:
             temporary = Path(out.name)
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temporary, _mode_for(path))  # temporary files are private; the saved file should not be
-        os.replace(temporary, path)
+        os.chmod(temporary, mode if mode is not None else _mode_for(info))  # temporary files are private
+        if info is not None:
+            _keep_owner(temporary, info)
+        os.replace(temporary, target)
     except OSError as error:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
         raise ScenarioFileError(f"could not be saved: {error.strerror or error}", path) from error
+    return target
 
 
-def _mode_for(path: Path) -> int:
-    """The file's current permissions, or those a new file gets under the user's umask."""
+def _kind(info: os.stat_result) -> str:
+    """What a non-regular directory entry is, in words."""
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def _existing(target: Path, path) -> os.stat_result | None:
     try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return target.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise ScenarioFileError(f"could not be saved: {error.strerror or error}", path) from error
+
+
+def _keep_owner(temporary: Path, info: os.stat_result) -> None:
+    """Saving someone else's file (as an administrator can) leaves it theirs."""
+    if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(PermissionError):  # only an administrator can give a file away
+            os.chown(temporary, info.st_uid, info.st_gid)
+
+
+def _mode_for(info: os.stat_result | None) -> int:
+    """The file's current permissions, or those a new file gets under the user's umask."""
+    if info is not None:
+        return info.st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 # Reading -------------------------------------------------------------------------------------------
@@ -146,15 +244,32 @@ def _mode_for(path: Path) -> int:
 
 def open_file(path: str | os.PathLike) -> OpenedFile:
     path = Path(path)
+    return from_bytes(read_regular(path, MAX_BYTES, "scenario files"), path)
+
+
+def read_regular(path: str | os.PathLike, limit: int, what: str = "scenario files") -> bytes:
+    """A regular file's bytes, at most `limit` of them. A pipe or a device is refused before any read,
+    so it can neither block nor run on for ever."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ScenarioFileError(f"is {size / 1e6:.1f} MB; scenario files are at most {MAX_BYTES // 2**20} MB", path)
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        handle = os.open(path, flags)  # non-blocking: opening a named pipe must not wait for a writer
     except OSError as error:
         raise ScenarioFileError(f"could not be read: {error.strerror or error}", path) from error
-    return from_bytes(data, path)
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise ScenarioFileError(f"could not be read: it is {_kind(info)}, not a file", path)
+        if info.st_size > limit:
+            raise ScenarioFileError(f"is {info.st_size / 1e6:.1f} MB; {what} are at most {limit // 2**20} MB", path)
+        with open(handle, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    except OSError as error:
+        raise ScenarioFileError(f"could not be read: {error.strerror or error}", path) from error
+    finally:
+        os.close(handle)
+    if len(data) > limit:
+        raise ScenarioFileError(f"is over {limit // 2**20} MB; {what} are smaller", path)
+    return data
 
 
 def from_bytes(data: bytes, path: str | os.PathLike | None = None) -> OpenedFile:
@@ -168,32 +283,49 @@ def from_bytes(data: bytes, path: str | os.PathLike | None = None) -> OpenedFile
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ScenarioFileError(f"is not valid UTF-8 text (byte {error.start})", path, line=line) from None
-    content = _parse_json(text, path)
+    content = parse_json(text, path)
     return _read_content(content, text, path)
 
 
-def _parse_json(text: str, path) -> dict:
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object whose keys are all different: with a key twice, which one counts would be a guess."""
+    content = {}
+    for key, value in pairs:
+        if key in content:
+            raise _DuplicateKey(key)
+        content[key] = value
+    return content
+
+
+def parse_json(text: str, path, what: str = "a scenario file") -> object:
+    """JSON text to values; refuses duplicate keys, over-deep nesting and lone surrogates."""
     try:
-        content = json.loads(text)  # NaN and Infinity parse as floats; the field checks refuse them by name
+        content = json.loads(text, object_pairs_hook=_unique_keys)  # NaN and Infinity: refused by the field checks
+    except _DuplicateKey as error:
+        raise ScenarioFileError(
+            f"the field {quoted(error.key)} appears twice in one object", path, line=line_of(text, error.key)
+        ) from None
     except json.JSONDecodeError as error:
         raise ScenarioFileError(f"is not valid JSON ({error.msg})", path, line=error.lineno) from None
     except RecursionError:
-        raise ScenarioFileError("is nested too deeply to be a scenario file", path) from None
+        raise ScenarioFileError(f"is nested too deeply to be {what}", path) from None
     except ValueError:  # a number with thousands of digits
         raise ScenarioFileError("holds a number too long to be a parameter value", path) from None
     if _depth(content) > MAX_DEPTH:
-        raise ScenarioFileError("is nested too deeply to be a scenario file", path)
+        raise ScenarioFileError(f"is nested too deeply to be {what}", path)
     if not isinstance(content, dict):
-        raise ScenarioFileError("is not a scenario file (expected a JSON object at the top)", path, line=1)
+        raise ScenarioFileError(f"is not {what} (expected a JSON object at the top)", path, line=1)
     try:
         json.dumps(content, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         raise ScenarioFileError("holds text that is not valid Unicode (a lone surrogate escape)", path) from None
     return content
-
-
-def _is_whole(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer()
 
 
 def _depth(value, level: int = 1) -> int:
@@ -211,12 +343,11 @@ def _read_content(content: dict, text: str, path) -> OpenedFile:
         fail("the required field 'format_version' is missing", "format_version")
     version = content["format_version"]
     oldest = min(MIGRATIONS, default=FORMAT_VERSION)
-    if not _is_whole(version) or version < oldest:
+    if type(version) is not int or version < oldest:  # not 1.0, not true: a version is a whole number
         fail(
-            f"format_version = {version!r} is not a format version this app knows ({oldest} to {FORMAT_VERSION})",
+            f"format_version = {quoted(version)} is not a format version this app knows ({oldest} to {FORMAT_VERSION})",
             "format_version",
         )
-    version = int(version)
     if version > FORMAT_VERSION:
         fail(
             f"was made by a newer HK Planner (format {version}; this app reads up to {FORMAT_VERSION}). "
@@ -229,60 +360,47 @@ def _read_content(content: dict, text: str, path) -> OpenedFile:
         try:
             content, version = MIGRATIONS[version](content), version + 1
         except Exception as error:  # a migration meeting a malformed old file
-            fail(f"could not be brought up from format {version}: {error}", "format_version")
+            fail(f"could not be brought up from format {version}: {quoted(str(error), MAX_MESSAGE)}", "format_version")
         if not isinstance(content, dict):
             fail(f"could not be brought up from format {version - 1}", "format_version")
 
     for key in content:
         if key not in REQUIRED + OPTIONAL:
-            fail(f"unknown field {key!r} (a scenario file has: {', '.join(REQUIRED + OPTIONAL)})", key)
+            fail(f"unknown field {quoted(key)} (a scenario file has: {', '.join(REQUIRED + OPTIONAL)})", key)
     for key in REQUIRED:
         if key not in content:
             fail(f"the required field {key!r} is missing", key)
     for key in ("app_version", "data_version", "created", "modified", *TEXT_FIELDS):
         if key in content and not isinstance(content[key], str):
-            fail(f"{key} = {content[key]!r} should be text", key)
+            fail(f"{key} = {quoted(content[key])} should be text", key)
     for key in ("created", "modified"):
         try:
             datetime.fromisoformat(content[key])
         except ValueError:
-            fail(f"{key} = {content[key]!r} is not a date and time (ISO 8601)", key)
-    if not content["name"].strip():
-        fail("the name must not be empty", "name")
+            fail(f"{key} = {quoted(content[key])} is not a date and time (ISO 8601)", key)
+    problem = name_problem(content["name"])
+    if problem:
+        fail(f"the name {problem}", "name")
 
     parameters = content["parameters"]
     if not isinstance(parameters, dict):
         fail("parameters should be an object from parameter keys to numbers", "parameters")
-    values = {}
-    for key, value in parameters.items():
-        if key not in REGISTRY:
-            fail(f"unknown parameter {key!r} = {value!r}", f"parameters.{key}")
-        try:
-            values[key] = REGISTRY[key].validate(value)
-        except ParameterError as error:
-            fail(str(error), f"parameters.{key}")
+    try:
+        values = parameter_values(parameters)
+    except ScenarioFileError as error:
+        fail(error.reason, error.key)
 
     phase_list = content["phases"]
     if not isinstance(phase_list, list):
         fail("phases should be a list of phase objects", "phases")
+    if len(phase_list) > MAX_PHASES:
+        fail(f"has {len(phase_list):,} phases; a scenario has at most {MAX_PHASES}", "phases")
     phases = []
     for index, entry in enumerate(phase_list):
-        where = f"phases[{index}]"
-        if not isinstance(entry, dict):
-            fail(f"{where} should be an object with {', '.join(PHASE_FIELDS)}", where)
-        for key in entry:
-            if key not in PHASE_FIELDS + PHASE_OPTIONAL:
-                fail(f"{where}: unknown field {key!r}", f"{where}.{key}")
-        for key in PHASE_FIELDS:
-            if key not in entry:
-                fail(f"{where}: the required field {key!r} is missing", f"{where}.{key}")
-        for key in PHASE_OPTIONAL:
-            if key in entry and not isinstance(entry[key], str):
-                fail(f"{where}: {key} should be text", f"{where}.{key}")
         try:
-            phases.append(Phase(**entry))
-        except (ParameterError, TypeError) as error:
-            fail(str(error), where)
+            phases.append(phase_from(entry, f"phases[{index}]"))
+        except ScenarioFileError as error:
+            fail(error.reason, error.key)
 
     extras = {key: content.get(key, "") for key in OPTIONAL}
     document = ScenarioDocument(
@@ -298,3 +416,59 @@ def _read_content(content: dict, text: str, path) -> OpenedFile:
         default_changes=changes_since(content["data_version"]),
         filled_in=tuple(key for key in REGISTRY if key not in parameters),
     )
+
+
+# Checks shared with storylines ---------------------------------------------------------------------
+
+
+def name_problem(name: object) -> str | None:
+    """Why `name` cannot name a scenario or a phase, or None when it can."""
+    if not isinstance(name, str):
+        return f"= {quoted(name)} should be text"
+    if not name.strip():
+        return "must not be empty"
+    if len(name) > MAX_NAME:
+        return f"is {len(name):,} characters long; at most {MAX_NAME}"
+    return control_character(name)
+
+
+def parameter_values(parameters: dict, where: str = "parameters") -> dict[str, float]:
+    """Checked values for the keys given; raises ScenarioFileError naming the key."""
+    values = {}
+    for key, value in parameters.items():
+        if key not in REGISTRY:
+            raise ScenarioFileError(f"unknown parameter {quoted(key)} = {quoted(value)}", key=f"{where}.{key}")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ScenarioFileError(f"{key} = {quoted(value)} is not a number", key=f"{where}.{key}")
+        try:
+            values[key] = REGISTRY[key].validate(value)
+        except ParameterError as error:
+            raise ScenarioFileError(str(error), key=f"{where}.{key}") from None
+    return values
+
+
+def phase_from(entry: object, where: str) -> Phase:
+    """A phase from its JSON object, every field checked; raises ScenarioFileError naming `where`."""
+    if not isinstance(entry, dict):
+        raise ScenarioFileError(f"{where} should be an object with {', '.join(PHASE_FIELDS)}", key=where)
+    for key in entry:
+        if key not in PHASE_FIELDS + PHASE_OPTIONAL:
+            raise ScenarioFileError(f"{where}: unknown field {quoted(key)}", key=f"{where}.{key}")
+    for key in PHASE_FIELDS:
+        if key not in entry:
+            raise ScenarioFileError(f"{where}: the required field {key!r} is missing", key=f"{where}.{key}")
+    problem = name_problem(entry["name"])
+    if problem:
+        raise ScenarioFileError(f"{where}: the name {problem}", key=f"{where}.name")
+    for key in ("owner", "ramp", *PHASE_OPTIONAL):
+        if key in entry and not isinstance(entry[key], str):
+            raise ScenarioFileError(f"{where}: {key} = {quoted(entry[key])} should be text", key=f"{where}.{key}")
+    for key in ("owner", "ramp"):
+        if len(entry[key]) > QUOTE_LIMIT:
+            raise ScenarioFileError(
+                f"{where}: {key} = {quoted(entry[key])} is not one this app knows", key=f"{where}.{key}"
+            )
+    try:
+        return Phase(**entry)
+    except (ParameterError, TypeError) as error:
+        raise ScenarioFileError(str(error), key=where) from None

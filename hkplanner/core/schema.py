@@ -10,7 +10,8 @@ import json
 
 from hkplanner.core.parameters import REGISTRY
 from hkplanner.core.phases import MAX_PHASE_PF, OWNERS, RAMPS
-from hkplanner.core.scenario_file import FORMAT_VERSION, OPTIONAL, PHASE_FIELDS, REQUIRED
+from hkplanner.core.scenario_file import FORMAT_VERSION, MAX_NAME, MAX_PHASES, OPTIONAL, PHASE_FIELDS, REQUIRED
+from hkplanner.core.storyline import FOCUS_CHARTS, MAX_STEPS, STORY_FORMAT
 from hkplanner.core.timeline import FIRST_YEAR, MAX_END_YEAR
 
 
@@ -26,6 +27,45 @@ def _parameter_schema(parameter) -> dict:
     }
 
 
+# A name: not blank, no control characters (they break exports and file names).
+NAME = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": MAX_NAME,
+    "pattern": r"^[^\u0000-\u001f\u007f-\u009f]*\S[^\u0000-\u001f\u007f-\u009f]*$",
+}
+
+
+def storyline_schema() -> dict:
+    """The `.hkstory` file, in outline: each step's scenario is then checked as a scenario file is."""
+    phases = {"type": "array", "items": {"$ref": "#/properties/phases/items"}, "maxItems": MAX_PHASES}
+    step = {
+        "type": "object",
+        "required": ["title"],
+        "additionalProperties": False,
+        "properties": {
+            "title": NAME,
+            "notes": {"type": "string"},
+            "preset": {"type": "string"},
+            "parameters": {"$ref": "#/properties/parameters"},
+            "phases": phases,
+            "add_phases": phases,
+            "focus": {"enum": list(FOCUS_CHARTS), "description": "The one chart this step shows alone."},
+        },
+    }
+    return {
+        "type": "object",
+        "description": f"A storyline (.hkstory): at most {MAX_STEPS} steps.",
+        "required": ["format_version", "steps"],
+        "additionalProperties": False,
+        "properties": {
+            "format_version": {"const": STORY_FORMAT},
+            "name": NAME,
+            "steps": {"type": "array", "minItems": 1, "maxItems": MAX_STEPS, "items": step},
+        },
+    }
+
+
 def scenario_schema() -> dict:
     year = {"type": "integer", "minimum": FIRST_YEAR, "maximum": MAX_END_YEAR}
     text = {"type": "string"}
@@ -35,7 +75,7 @@ def scenario_schema() -> dict:
         "required": list(PHASE_FIELDS),
         "additionalProperties": False,
         "properties": {
-            "name": {"type": "string", "minLength": 1, "pattern": r"\S"},
+            "name": NAME,
             "owner": {"enum": list(OWNERS)},
             "capacity_pf": {"type": "number", "minimum": 0, "maximum": MAX_PHASE_PF},
             "start_year": year,
@@ -52,11 +92,17 @@ def scenario_schema() -> dict:
         "type": "object",
         "required": list(REQUIRED),
         "additionalProperties": False,
+        "$defs": {"storyline": storyline_schema()},
         "properties": {
-            "format_version": {"type": "integer", "minimum": 1, "maximum": FORMAT_VERSION},
+            "format_version": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": FORMAT_VERSION,
+                "description": "A whole number written without a decimal point (1, not 1.0 or true).",
+            },
             "app_version": text,
             "data_version": text,
-            "name": {"type": "string", "minLength": 1, "pattern": r"\S"},
+            "name": NAME,
             **{key: text for key in OPTIONAL},
             "created": {"type": "string", "format": "date-time"},
             "modified": {"type": "string", "format": "date-time"},
@@ -66,7 +112,12 @@ def scenario_schema() -> dict:
                 "additionalProperties": False,
                 "properties": {key: _parameter_schema(parameter) for key, parameter in REGISTRY.items()},
             },
-            "phases": {"type": "array", "items": phase},
+            "phases": {
+                "type": "array",
+                "items": phase,
+                "maxItems": MAX_PHASES,
+                "description": f"At most {MAX_PHASES} phases.",
+            },
         },
     }
 

@@ -14,14 +14,38 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hkplanner.core.changes import describe_changes
-from hkplanner.core.parameters import REGISTRY, ParameterError
+from hkplanner.core.parameters import REGISTRY
 from hkplanner.core.phases import Phase
 from hkplanner.core.presets import preset
 from hkplanner.core.scenario import Scenario, baseline
-from hkplanner.core.scenario_file import MAX_BYTES, PHASE_FIELDS, PHASE_OPTIONAL, ScenarioFileError, write_atomically
+from hkplanner.core.scenario_file import (
+    MAX_BYTES,
+    MAX_PHASES,
+    PHASE_FIELDS,
+    PHASE_OPTIONAL,
+    ScenarioDocument,
+    ScenarioFileError,
+    checked_bytes,
+    name_problem,
+    parameter_values,
+    parse_json,
+    phase_from,
+    quoted,
+    read_regular,
+    write_atomically,
+)
 
 STORY_EXTENSION = ".hkstory"
 STORY_FORMAT = 1
+MAX_STEPS = 100  # a briefing of an hour at a step a minute is sixty
+STORY_FIELDS = ("format_version", "name", "steps")
+STEP_FIELDS = ("title", "notes", "preset", "parameters", "phases", "add_phases", "focus")
+PHASE_LIST = "a list of phase objects"
+LIST_OR_OBJECT = (
+    ("parameters", dict, "an object from parameter keys to numbers"),
+    ("phases", list, PHASE_LIST),
+    ("add_phases", list, PHASE_LIST),
+)
 # Charts a step can focus on (the window's charts, named without their "chart_" prefix).
 FOCUS_CHARTS = ("compute", "power", "capex", "venture", "rnd", "mfg")
 
@@ -79,57 +103,97 @@ def _scaled(phase: Phase, share: float) -> Phase:
 
 
 def read_storyline(path: str | os.PathLike) -> Storyline:
-    path = Path(path)
+    """Only a regular file, at most MAX_BYTES of it; raises ScenarioFileError saying what and where."""
+    data = read_regular(path, MAX_BYTES, "storylines")
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ScenarioFileError(f"could not be read: {error.strerror or error}", path) from error
-    if len(data) > MAX_BYTES:
-        raise ScenarioFileError("is too large to be a storyline", path)
-    try:
-        content = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise ScenarioFileError(f"is not a storyline (not valid JSON text: {error})", path) from None
-    return storyline_from(content, path)
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ScenarioFileError(f"is not a storyline (not valid UTF-8 text at byte {error.start})", path) from None
+    return storyline_from(parse_json(text, path, "a storyline"), path)
 
 
 def storyline_from(content: object, path=None) -> Storyline:
-    if not isinstance(content, dict) or content.get("format_version") != STORY_FORMAT:
+    """Checked as strictly as a scenario file, by the same rules: every step's scenario must be one this
+    app could save and open again, so nothing from a storyline can reach the open scenario otherwise."""
+    if not isinstance(content, dict) or type(content.get("format_version")) is not int:
         raise ScenarioFileError(f"is not a storyline of format {STORY_FORMAT}", path, "format_version")
+    if content["format_version"] != STORY_FORMAT:
+        raise ScenarioFileError(
+            f"format_version = {quoted(content['format_version'])}: this app reads storylines of format {STORY_FORMAT}",
+            path,
+            "format_version",
+        )
+    for key in content:
+        if key not in STORY_FIELDS:
+            raise ScenarioFileError(
+                f"unknown field {quoted(key)} (a storyline has: {', '.join(STORY_FIELDS)})", path, key
+            )
+    name = content.get("name", "Storyline")
+    if name_problem(name):
+        raise ScenarioFileError(f"the name {name_problem(name)}", path, "name")
     steps = content.get("steps")
     if not isinstance(steps, list) or not steps:
         raise ScenarioFileError("a storyline needs a list of steps", path, "steps")
+    if len(steps) > MAX_STEPS:
+        raise ScenarioFileError(f"has {len(steps):,} steps; a storyline has at most {MAX_STEPS}", path, "steps")
     previous = baseline()
     built = []
     for index, entry in enumerate(steps):
         where = f"steps[{index}]"
-        if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
-            raise ScenarioFileError("each step needs a title", path, where)
         try:
-            scenario = _step_scenario(entry, previous)
-        except (ParameterError, KeyError, TypeError) as error:
-            raise ScenarioFileError(str(error).strip("'\""), path, where) from None
-        focus = entry.get("focus")
-        if focus is not None and focus not in FOCUS_CHARTS:
-            raise ScenarioFileError(
-                f"focus = {focus!r} is not a chart; use one of {', '.join(FOCUS_CHARTS)}", path, f"{where}.focus"
-            )
-        built.append(Step(entry["title"], str(entry.get("notes", "")), scenario, focus))
-        previous = scenario
-    return Storyline(str(content.get("name", "Storyline")), tuple(built))
+            step = _step(entry, previous, where)
+        except ScenarioFileError as error:
+            raise ScenarioFileError(error.reason, path, error.key or where) from None
+        built.append(step)
+        previous = step.scenario
+    return Storyline(name, tuple(built))
 
 
-def _step_scenario(entry: dict, previous: Scenario) -> Scenario:
-    start = preset(entry["preset"]).document.scenario if "preset" in entry else previous
-    changes = entry.get("parameters", {})
-    if not isinstance(changes, dict):
-        raise TypeError("parameters should be an object from parameter keys to numbers")
-    scenario = start.replace(**changes).renamed(entry["title"])
+def _step(entry: object, previous: Scenario, where: str) -> Step:
+    if not isinstance(entry, dict) or "title" not in entry:
+        raise ScenarioFileError("each step needs a title", key=where)
+    for key in entry:
+        if key not in STEP_FIELDS:
+            raise ScenarioFileError(f"unknown field {quoted(key)} (a step has: {', '.join(STEP_FIELDS)})", key=where)
+    problem = name_problem(entry["title"])
+    if problem:
+        raise ScenarioFileError(f"the title {problem}", key=f"{where}.title")
+    for key in ("notes", "preset"):
+        if key in entry and not isinstance(entry[key], str):
+            raise ScenarioFileError(f"{key} = {quoted(entry[key])} should be text", key=f"{where}.{key}")
+    for key, kind, words in LIST_OR_OBJECT:
+        if key in entry and not isinstance(entry[key], kind):
+            raise ScenarioFileError(f"{key} should be {words}", key=f"{where}.{key}")
+    focus = entry.get("focus")
+    if focus is not None and focus not in FOCUS_CHARTS:
+        raise ScenarioFileError(
+            f"focus = {quoted(focus)} is not a chart; use one of {', '.join(FOCUS_CHARTS)}", key=f"{where}.focus"
+        )
+    scenario = _step_scenario(entry, previous, where)
+    checked_bytes(ScenarioDocument(scenario))  # the same rules as a file: what could not be saved is refused here
+    return Step(entry["title"], entry.get("notes", ""), scenario, focus)
+
+
+def _step_scenario(entry: dict, previous: Scenario, where: str) -> Scenario:
+    start = previous
+    if "preset" in entry:
+        try:
+            start = preset(entry["preset"]).document.scenario
+        except KeyError:
+            raise ScenarioFileError(f"there is no preset {quoted(entry['preset'])}", key=f"{where}.preset") from None
+    values = parameter_values(entry.get("parameters", {}), f"{where}.parameters")
+    phases = start.phases
     if "phases" in entry:
-        scenario = scenario.with_phases(Phase(**phase) for phase in entry["phases"])
+        phases = _phases(entry["phases"], f"{where}.phases", 0)
     if "add_phases" in entry:
-        scenario = scenario.with_phases((*scenario.phases, *(Phase(**phase) for phase in entry["add_phases"])))
-    return scenario
+        phases = (*phases, *_phases(entry["add_phases"], f"{where}.add_phases", len(phases)))
+    return Scenario(entry["title"], {**start.values, **values}, phases)
+
+
+def _phases(entries: list, where: str, already: int) -> tuple[Phase, ...]:
+    if already + len(entries) > MAX_PHASES:  # checked before building any: a long list costs nothing
+        raise ScenarioFileError(f"would give {already + len(entries):,} phases; at most {MAX_PHASES}", key=where)
+    return tuple(phase_from(entry, f"{where}[{index}]") for index, entry in enumerate(entries))
 
 
 def storyline_json(storyline: Storyline) -> dict:
@@ -154,5 +218,15 @@ def storyline_json(storyline: Storyline) -> dict:
 
 
 def save_storyline(path: str | os.PathLike, storyline: Storyline) -> None:
-    text = json.dumps(storyline_json(storyline), indent=2, ensure_ascii=False) + "\n"
-    write_atomically(Path(path), text.encode("utf-8"))
+    """Checked before it is written and read back after: a storyline this app saves always opens."""
+    try:
+        data = (json.dumps(storyline_json(storyline), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    except (UnicodeEncodeError, ValueError):
+        raise ScenarioFileError("could not be saved: it holds text that is not valid Unicode", path) from None
+    try:
+        storyline_from(json.loads(data))
+    except ScenarioFileError as error:
+        raise ScenarioFileError(f"could not be saved, as it could not be opened again: {error}", path) from None
+    written = write_atomically(Path(path), data)
+    if read_regular(written, MAX_BYTES, "storylines") != data:
+        raise ScenarioFileError("was written but reads back differently: the disk may be failing", path)

@@ -67,6 +67,9 @@ def load(name: str) -> ScenarioDocument:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show a name gets escapes, not a traceback
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     try:
         document = load(arguments.scenario)

@@ -1,9 +1,15 @@
-"""Where exports go: safe file names, and atomic writes that fail with one kind of error."""
+"""Where exports go: safe file names, and atomic writes that fail with one kind of error.
+
+A character device or a named pipe (`--csv /dev/stdout`, a FIFO another program reads) is written
+to directly, since renaming a file over it would replace the device entry itself.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from pathlib import Path
 
 from hkplanner.core.scenario_file import ScenarioFileError, write_atomically
@@ -30,9 +36,35 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     if path.is_dir():
         raise ExportError(f"{path}: is a folder, not a file name")
     try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        return _write_to_stream(path, data)
+    try:
         write_atomically(path, data)
     except ScenarioFileError as error:
         raise ExportError(f"{path}: {error.reason}") from None
+    return path
+
+
+def _write_to_stream(path: Path, data: bytes) -> Path:
+    """A device or pipe: written in place. A pipe nobody reads is refused rather than waited on."""
+    try:
+        handle = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        reason = "no program is reading from this pipe" if error.errno == errno.ENXIO else error.strerror or error
+        raise ExportError(f"{path}: could not be written ({reason})") from None
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(handle, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view) :]
+    except OSError as error:
+        raise ExportError(f"{path}: could not be written ({error.strerror or error})") from None
+    finally:
+        os.close(handle)
     return path
 
 

@@ -18,6 +18,9 @@ from hkplanner.ui.charts import ProjectionChart
 
 GAP = 6.0
 CELL_PADDING = 4.0
+PIECE = 2000  # characters laid out at once: Qt's line breaking slows with the square of a paragraph's length
+MAX_TEXT = 200_000  # characters of one text in the pack (about 60 pages); the file keeps the rest
+MAX_CELL = 1000  # characters of one table cell
 RULE = QColor("#BBBBBB")
 HEADER_FILL = QColor("#EEEEEE")
 
@@ -97,7 +100,9 @@ class PageFlow:
     ) -> None:
         """Paragraphs (one per line of `text`), wrapped to the page width, followed by a small gap."""
         chosen = font(size, bold)
-        for paragraph in text.split("\n"):
+        if len(text) > MAX_TEXT:
+            text = f"{text[:MAX_TEXT]}… [cut here: {len(text) - MAX_TEXT:,} more characters are in the scenario file]"
+        for paragraph in (piece for line in text.split("\n") for piece in _pieces(line)):
             layout = self._layout(paragraph, chosen, self.width)
             for index in range(layout.lineCount()):
                 line = layout.lineAt(index)
@@ -160,7 +165,8 @@ class PageFlow:
             layout.lineAt(index).draw(self.painter, origin)
 
     def _cell_layout(self, cell: Cell, width: float) -> QTextLayout:
-        return self._layout(cell.text, font(8, cell.bold), width - 2 * CELL_PADDING)
+        text = cell.text if len(cell.text) <= MAX_CELL else cell.text[:MAX_CELL] + "…"
+        return self._layout(text, font(8, cell.bold), width - 2 * CELL_PADDING)
 
     def _row_height(self, cells: Sequence[Cell], columns: Sequence[float]) -> float:
         layouts = (self._cell_layout(cell, width) for cell, width in zip(cells, columns, strict=True))
@@ -180,6 +186,17 @@ class PageFlow:
         self.y += height
         self.painter.setPen(RULE)
         self.painter.drawLine(QPointF(0, self.y), QPointF(self.width, self.y))
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """A paragraph in pieces of at most PIECE characters, cut after a space where there is one, so laying
+    out a long text takes time in proportion to its length."""
+    pieces = []
+    while len(paragraph) > PIECE:
+        cut = paragraph.rfind(" ", PIECE // 2, PIECE) + 1 or PIECE
+        pieces.append(paragraph[:cut])
+        paragraph = paragraph[cut:]
+    return [*pieces, paragraph]
 
 
 def _cells(row: Sequence[str | Cell]) -> list[Cell]:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from hkplanner.core import COLUMNS, REGISTRY, Projection, Scenario, baseline, project
 from hkplanner.core.compare import comparison_table
@@ -122,6 +123,7 @@ def workbook_xlsx(
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, (table, with_index) in sheets.items():
+            table = table.map(_cell_text)
             table.to_excel(writer, sheet_name=name, index=with_index, freeze_panes=(1, 1 if with_index else 0))
             _format_sheet(writer.sheets[name])
         _format_projection(writer.sheets["Projection"])
@@ -167,13 +169,18 @@ def _shown(value) -> str:
     return f"{value:,.3f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
 
 
+def _cell_text(value: object) -> object:
+    """XML cannot hold most control characters (a tab or a bell pasted into notes): each becomes a space."""
+    return ILLEGAL_CHARACTERS_RE.sub(" ", value) if isinstance(value, str) else value
+
+
 def _set_properties(properties, provenance: Provenance) -> None:
-    properties.title = f"HK Planner: {provenance.scenario_name}"
+    properties.title = _cell_text(f"HK Planner: {provenance.scenario_name}")
     properties.subject = "What-if scenario for Hong Kong's AI-computing and innovation plan"
     properties.creator = provenance.app
     properties.lastModifiedBy = provenance.app
-    properties.description = provenance.text()
-    properties.keywords = provenance.changes_text
+    properties.description = _cell_text(provenance.text())
+    properties.keywords = _cell_text(provenance.changes_text)
     properties.version = provenance.data_version
     stamp = provenance.exported_at.astimezone(UTC).replace(tzinfo=None)  # openpyxl writes naive times as UTC
     properties.created = properties.modified = stamp

@@ -17,12 +17,68 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Dialogs", text)
 
 
+MAX_SHOWN = 2000  # characters of a message a dialog shows: a huge value must not freeze the window
+MAX_TEXT_SHOWN = 1024 * 1024
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= MAX_SHOWN else f"{text[:MAX_SHOWN]}… ({len(text) - MAX_SHOWN:,} more characters)"
+
+
 def warn(parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+    QMessageBox.warning(parent, title, _shown(text))
 
 
 def inform(parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    QMessageBox.information(parent, title, _shown(text))
+
+
+def _yes(parent: QWidget, title: str, text: str, default_yes: bool = False) -> bool:
+    buttons = QMessageBox.StandardButton
+    default = buttons.Yes if default_yes else buttons.No
+    return QMessageBox.question(parent, title, _shown(text), buttons.Yes | buttons.No, default) == buttons.Yes
+
+
+def ask_overwrite(parent: QWidget, path: Path) -> bool:
+    return _yes(parent, tr("Replace the file?"), tr("“{0}” already exists. Replace it?").format(path.name))
+
+
+def ask_break_link(parent: QWidget, text: str) -> bool:
+    return _yes(parent, tr("Save as a separate copy?"), tr("{0}\n\nSave anyway?").format(text))
+
+
+def offer_unrecovered(parent: QWidget, folder: Path, count: int) -> bool:
+    """True: the user wants to see the set-aside work as text."""
+    return _yes(
+        parent,
+        tr("Unsaved work could not be read"),
+        tr(
+            "HK Planner found {0} piece(s) of unsaved work from an earlier run that it cannot open (made by a "
+            "newer version, or damaged). Nothing was deleted: it is in\n{1}\n\nOpen it as text?"
+        ).format(count, folder),
+        default_yes=True,
+    )
+
+
+def show_text(parent: QWidget, title: str, path: Path) -> None:
+    """A file's text, read-only, so work that cannot be opened as a scenario can still be read and copied."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout
+
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read(MAX_TEXT_SHOWN).decode("utf-8", errors="replace")
+    except OSError as error:
+        text = tr("It could not be read: {0}").format(error.strerror or error)
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(f"{title}: {path.name}")
+    view = QPlainTextEdit(text, readOnly=True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(view)
+    layout.addWidget(buttons)
+    dialog.resize(700, 500)
+    dialog.exec()
 
 
 def ask_save_changes(parent: QWidget, name: str) -> str:

@@ -14,7 +14,16 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from hkplanner.core import baseline
-from hkplanner.core.scenario_file import EXTENSION, OpenedFile, ScenarioDocument, now, open_file, save
+from hkplanner.core.scenario_file import (
+    CONTROL,
+    EXTENSION,
+    MAX_NAME,
+    OpenedFile,
+    ScenarioDocument,
+    now,
+    open_file,
+    save,
+)
 from hkplanner.ui.session import Session
 
 
@@ -66,17 +75,19 @@ class Document(QObject):
     def save(self) -> None:
         self.save_as(self.path)
 
-    def save_as(self, path: Path) -> None:
-        """Raises ScenarioFileError; on failure the scenario stays open and marked unsaved."""
+    def save_as(self, path: Path, break_links: bool = False) -> None:
+        """Raises ScenarioFileError (LinkedFileError for a hard-linked file, unless `break_links`); on
+        failure the scenario stays open and marked unsaved. The file is read back before this returns."""
         if path.suffix != EXTENSION:
             path = path.with_name(path.name + EXTENSION)
         document = self.current()
-        save(path, document)
+        save(path, document, break_links)
         self.metadata, self.path = document, path
         self.session.undo_stack.setClean()
         self.state_changed.emit()
 
     def rename(self, name: str) -> None:
+        name = CONTROL.sub(" ", name).strip()[:MAX_NAME] or self.name  # a pasted tab or bell is not a name
         self.session.rename(name, tr("Rename to {0}").format(name))
 
     def restore(self, document: ScenarioDocument, path: Path | None) -> None:

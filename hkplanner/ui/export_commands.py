@@ -132,8 +132,8 @@ class ExportCommands:
         try:
             written = write(path)
         except ExportError as error:
-            QGuiApplication.restoreOverrideCursor()
             dialogs.warn(self.window, tr("Export failed"), str(error))
             return
-        QGuiApplication.restoreOverrideCursor()
+        finally:
+            QGuiApplication.restoreOverrideCursor()  # whatever happens, the busy cursor goes
         self.window.statusBar().showMessage(tr("Exported {0}").format(written), 8000)

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from hkplanner.core.scenario_file import EXTENSION, OpenedFile, ScenarioFileError
+from hkplanner.core.scenario_file import EXTENSION, LinkedFileError, OpenedFile, ScenarioFileError
 from hkplanner.export.files import safe_name
 from hkplanner.ui import dialogs
 from hkplanner.ui.document import Document
@@ -75,7 +75,13 @@ class FileCommands(QObject):
         folder = Path(self.preferences.last_folder())
         suggested = folder / f"{safe_name(self.document.name)}{EXTENSION}"
         path = dialogs.choose_save_path(self.window, str(self.document.path or suggested))
-        return path is not None and self._save_to(path)
+        if path is None:
+            return False
+        if path.suffix != EXTENSION:  # the dialog checked the name as typed; ask for the one written
+            path = path.with_name(path.name + EXTENSION)
+            if path.exists() and not dialogs.ask_overwrite(self.window, path):
+                return False
+        return self._save_to(path)
 
     def revert(self) -> None:
         if self.document.path is None or not self.document.is_modified:
@@ -94,7 +100,12 @@ class FileCommands(QObject):
 
     def _save_to(self, path: Path) -> bool:
         try:
-            self.document.save_as(path)
+            try:
+                self.document.save_as(path)
+            except LinkedFileError as error:
+                if not dialogs.ask_break_link(self.window, str(error)):
+                    return False
+                self.document.save_as(path, break_links=True)
         except ScenarioFileError as error:
             dialogs.warn(
                 self.window,

@@ -12,7 +12,7 @@ from hkplanner.core import Scenario
 from hkplanner.core.changes import describe_changes
 from hkplanner.core.scenario_file import EXTENSION
 from hkplanner.ui import dialogs, theme
-from hkplanner.ui.autosave import Autosaver, find_recovery
+from hkplanner.ui.autosave import Autosaver, scan
 from hkplanner.ui.caption_bar import CaptionBar
 from hkplanner.ui.compare_dialog import CompareDialog
 from hkplanner.ui.document import Document
@@ -59,6 +59,11 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.status.setObjectName("status_text")
         self.statusBar().addWidget(self.status, 1)
+        self.autosave_warning = QLabel(objectName="autosave_warning", visible=False)
+        self.autosave_warning.setStyleSheet("color: #B00020; font-weight: bold")
+        self.statusBar().addPermanentWidget(self.autosave_warning)
+        self.autosaver.problem_changed.connect(self._show_autosave_problem)
+        self._show_autosave_problem(self.autosaver.problem)
         self.status_timer = QTimer(self, singleShot=True, interval=STATUS_DELAY_MS)
         self.status_timer.timeout.connect(self._show_status)
 
@@ -203,8 +208,12 @@ class MainWindow(QMainWindow):
         CompareDialog(self.session, self).exec()
 
     def offer_recovery(self) -> None:
-        """After a crash: offer the work it left behind, once."""
-        recovery = find_recovery(self.autosaver.folder)
+        """After a crash: offer the work it left behind, once; say where what cannot be read was put."""
+        found = scan(self.autosaver.folder)
+        if found.set_aside and dialogs.offer_unrecovered(self, found.set_aside[0].parent, len(found.set_aside)):
+            for path in found.set_aside:
+                dialogs.show_text(self, tr("Unrecovered work"), path)
+        recovery = found.recovery
         if recovery is None:
             return
         document = recovery.opened.document
@@ -212,6 +221,12 @@ class MainWindow(QMainWindow):
             self.document.restore(document, recovery.original)
             self.autosaver.save_now()
         recovery.discard()
+
+    def _show_autosave_problem(self, problem: str) -> None:
+        """Stays on show until an autosave succeeds: the user must know a crash would now lose work."""
+        self.autosave_warning.setText(tr("⚠ Autosave failed, retrying: {0}").format(problem[:200]) if problem else "")
+        self.autosave_warning.setToolTip(problem)
+        self.autosave_warning.setVisible(bool(problem))
 
     # window events ----------------------------------------------------------------------------------
 

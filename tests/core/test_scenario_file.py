@@ -45,7 +45,8 @@ SAVED_WITH_2026_11 = Path(__file__).parent / "data" / "official-plan-2026.11.hkp
 # Strategies ----------------------------------------------------------------------------------------
 
 TEXT = st.text(max_size=40)  # hypothesis leaves out lone surrogates, which UTF-8 cannot hold
-NAMES = st.text(min_size=1, max_size=40).filter(str.strip)
+# Names: no control characters (a file refuses them: they break exports), never blank.
+NAMES = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40).filter(str.strip)
 TIMES = st.datetimes(
     min_value=datetime(1990, 1, 1),
     max_value=datetime(2100, 1, 1),
@@ -281,7 +282,7 @@ BAD_DOCUMENTS = [
     bad("object-for-phases", _set(("phases",), {"a": 1}), "phases should be a list", key="phases", line=True),
     bad("string-for-phase", _set(("phases", 0), "Cyberport"), "should be an object", key="phases[0]"),
     bad("string-for-capacity", _set(("phases", 0, "capacity_pf"), "3000"), "capacity_pf", "'3000'", key="phases[0]"),
-    bad("number-for-source", _set(("phases", 0, "source"), 7), "source should be text", key="phases[0].source"),
+    bad("number-for-source", _set(("phases", 0, "source"), 7), "source = 7 should be text", key="phases[0].source"),
     bad("string-for-version", _set(("format_version",), "1"), "not a format version", key="format_version", line=True),
     bad("bad-date", _set(("created",), "yesterday"), "not a date and time", key="created", line=True),
     bad("blank-name", _set(("name",), "   "), "name must not be empty", key="name", line=True),

@@ -12,9 +12,10 @@ from jsonschema import Draft202012Validator
 from hkplanner.core import REGISTRY
 from hkplanner.core.phases import MAX_PHASE_PF, OWNERS, RAMPS
 from hkplanner.core.presets import presets_dir
-from hkplanner.core.scenario_file import ScenarioFileError, from_bytes, to_json
+from hkplanner.core.scenario_file import MAX_NAME, MAX_PHASES, ScenarioFileError, from_bytes, to_json
 from hkplanner.core.schema import scenario_schema, schema_text
 from hkplanner.core.seeds import bundled_dir
+from hkplanner.core.storyline import MAX_STEPS
 from tests.core.test_loader_fuzz import FUZZ, structurally_mutated
 from tests.core.test_properties import SETTINGS
 from tests.core.test_scenario_file import documents
@@ -193,7 +194,6 @@ def test_schema_and_loader_both_refuse(content):
 @pytest.mark.parametrize(
     "content",
     [
-        pytest.param(_with((("format_version",), 1.0)), id="format-version-1.0"),
         pytest.param(_with((("phases", 0, "start_year"), 2024.0)), id="start-year-2024.0"),
         pytest.param(_with((("phases", 0, "completion_year"), 2026.0)), id="completion-2026.0"),
         # Whole floats are fine for integer parameters, in both.
@@ -206,6 +206,21 @@ def test_schema_and_loader_agree_on_whole_floats(content):
 
 
 # Where they differ by design: JSON Schema cannot say these, so only the loader checks them.
+
+
+def test_a_format_version_written_as_a_float_is_for_the_loader_alone():
+    # JSON Schema counts 1.0 as an integer; the loader wants the version as written, 1, and says so.
+    content = _with((("format_version",), 1.0))
+    assert schema_accepts(content)
+    assert not loader_accepts(content)
+    assert "whole number" in scenario_schema()["properties"]["format_version"]["description"]
+
+
+def test_the_schema_states_the_caps_the_loader_enforces():
+    schema = scenario_schema()
+    assert schema["properties"]["phases"]["maxItems"] == MAX_PHASES
+    assert schema["properties"]["name"]["maxLength"] == MAX_NAME
+    assert schema["$defs"]["storyline"]["properties"]["steps"]["maxItems"] == MAX_STEPS
 
 
 def test_completion_before_start_is_for_the_loader_alone():

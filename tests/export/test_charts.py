@@ -106,7 +106,7 @@ def test_offscreen_charts_show_the_scenario_and_pins_and_close_afterwards(qapp, 
         compute = charts[0]
         assert compute.curves["demand_pf"].yData is not None
         assert len(compute.pin_curves) == 1
-        assert compute.bands[1].yData[2030 - 2022] < 11_500  # the late private phase
+        assert compute.stack.tops[1][2030 - 2022] < 11_500  # the late private phase
     assert not [w for w in QApplication.topLevelWidgets() if w in charts and w.isVisible()]
 
 

@@ -40,6 +40,9 @@ class ScriptedDialogs:
         self.resume = False
         self.notes_on_audience_screen = True
         self.new_phase = None  # a Phase, or None for Cancel
+        self.overwrite = False
+        self.break_link = False
+        self.see_unrecovered = False
 
     def install(self, monkeypatch) -> None:
         from hkplanner.ui import dialogs
@@ -64,6 +67,10 @@ class ScriptedDialogs:
             dialogs, "confirm_notes_on_audience_screen", record("notes_warning", lambda: self.notes_on_audience_screen)
         )
         monkeypatch.setattr(dialogs, "ask_new_phase", record("new_phase", lambda: self.new_phase))
+        monkeypatch.setattr(dialogs, "ask_overwrite", record("overwrite", lambda: self.overwrite))
+        monkeypatch.setattr(dialogs, "ask_break_link", record("break_link", lambda: self.break_link))
+        monkeypatch.setattr(dialogs, "offer_unrecovered", record("unrecovered", lambda: self.see_unrecovered))
+        monkeypatch.setattr(dialogs, "show_text", record("show_text", None))
 
     def kinds(self) -> list[str]:
         return [kind for kind, _ in self.calls]

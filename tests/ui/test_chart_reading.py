@@ -93,15 +93,15 @@ def test_a_log_scale_keeps_small_phases_visible_beside_a_very_large_one(window, 
     compute = chart(window, "chart_compute")
     add_sandy_ridge(window)
     first = window.session.scenario.phases[0].capacity_pf
-    cyberport_top = compute.bands[0].yData[2030 - 2024]
+    cyberport_top = compute.stack.tops[0][2030 - 2024]
     assert cyberport_top / y_top(compute) < 0.03, "on a linear scale the first phase is a sliver"
     compute.log_box.click()
     assert compute.getPlotItem().getAxis("left").logMode
-    assert compute.bands[0].yData[2030 - 2024] == np.log10(first)
-    assert compute.bands[0].yData[2030 - 2024] / y_top(compute) > 0.5
+    assert compute.stack.tops[0][2030 - 2024] == np.log10(first)
+    assert compute.stack.tops[0][2030 - 2024] / y_top(compute) > 0.5
     assert compute.getPlotItem().getAxis("left").tickStrings([2, 3, 4], 1, 1) == ["100", "1,000", "10,000"]
     compute.log_box.click()
-    assert compute.bands[0].yData[2030 - 2024] == first
+    assert compute.stack.tops[0][2030 - 2024] == first
 
 
 def test_hovering_shows_the_year_and_every_series_value(window):

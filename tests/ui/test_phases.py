@@ -31,9 +31,9 @@ def test_a_phase_added_on_ok_adds_a_band_and_capacity_in_one_undo_step(window, q
     answers.new_phase = Phase("Extra", "private", 1000, 2026, 2030)
     qtbot.mouseClick(window.phase_editor.add_button, Qt.MouseButton.LeftButton)
     assert window.phase_editor.table.rowCount() == 5
-    assert len(compute.bands) == 5
+    assert len(compute.stack.tops) == 5
     assert total_2030(window) == before + 1000  # the new phase: 1,000 PF, 2026-2030
-    assert compute.bands[-1].yData[2030 - 2024] == before + 1000
+    assert compute.stack.tops[-1][2030 - 2024] == before + 1000
     assert window.session.undo_stack.count() == steps + 1
 
 
@@ -75,7 +75,7 @@ def test_removing_the_selected_phase_removes_its_capacity(window, qtbot):
     qtbot.mouseClick(window.phase_editor.remove_button, Qt.MouseButton.LeftButton)
     assert table.rowCount() == 3
     assert window.session.projection.at("capacity_public_pf", 2030) == 1700
-    assert len(chart(window, "chart_compute").bands) == 3
+    assert len(chart(window, "chart_compute").stack.tops) == 3
     assert "✗" in window.cards.cards["compute_public_2026"].status.text()
 
 
@@ -83,7 +83,7 @@ def test_editing_a_cell_changes_the_chart(window, qtbot):
     table = window.phase_editor.table
     table.item(2, 2).setData(Qt.ItemDataRole.EditRole, 180000)  # Northern Metropolis capacity
     assert window.session.scenario.phases[2].capacity_pf == 180000
-    assert chart(window, "chart_compute").bands[-1].yData[2030 - 2024] == 3000 + 180000 + 2000
+    assert chart(window, "chart_compute").stack.tops[-1][2030 - 2024] == 3000 + 180000 + 2000
 
 
 def test_a_sandy_ridge_phase_can_be_added_and_renamed(window, qtbot, answers):

@@ -37,7 +37,7 @@ def test_delaying_the_private_build_out_turns_the_private_card_red(window, qtbot
     # The target counts the Northern Metropolis only: 6,480 PF there, not the 8,480 PF of all private capacity.
     assert "✗ Short by 3,520 PF" in text
     assert "8,480 PF in 2030" not in text and "6,480 PF in 2030" in text
-    stacked_top = chart(window, "chart_compute").bands[-1].yData
+    stacked_top = chart(window, "chart_compute").stack.tops[-1]
     assert stacked_top[2030 - 2024] == 11480  # Cyberport 3,000 + 8,480 private
 
 

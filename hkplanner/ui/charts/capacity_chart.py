@@ -6,18 +6,22 @@ from itertools import cycle
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPolygonF
 
 from hkplanner.core import Projection
 from hkplanner.core.history import HISTORY
 from hkplanner.core.timeline import YEARS
 from hkplanner.ui import theme
-from hkplanner.ui.charts.chart import ChartSpec, ProjectionChart, set_if_changed, tr
+from hkplanner.ui.charts.chart import ChartSpec, ProjectionChart, tr
 from hkplanner.ui.charts.legend import Entry
+
+LEGEND_PHASES = 8  # more would crowd the chart; the phase table and the hover list every one
 
 
 class CapacityChart(ProjectionChart):
-    """Each phase is a filled band on top of the ones before it. Bands are drawn as curves filled down
-    to zero, the tallest at the back, which costs one path per phase instead of two per FillBetweenItem."""
+    """Each phase is a filled band on top of the ones before it, all painted by one item (PhaseStack), so
+    drawing costs the same per phase however many there are. The legend names the first LEGEND_PHASES."""
 
     # Class defaults: the base class builds the legend before this class's __init__ body runs.
     _band_names: tuple[tuple[str, str], ...] = ()
@@ -25,7 +29,9 @@ class CapacityChart(ProjectionChart):
 
     def __init__(self, spec: ChartSpec, parent=None) -> None:
         super().__init__(spec, parent)
-        self.bands: list[pg.PlotCurveItem] = []
+        self.stack = PhaseStack()
+        self.stack.setZValue(-10)
+        self.getPlotItem().addItem(self.stack)
         self._stack_top = 0.0
         self.observed = pg.ScatterPlotItem(
             size=10,
@@ -42,8 +48,7 @@ class CapacityChart(ProjectionChart):
         years = projection.years[self._offset :]
         stacked = np.cumsum(projection.phase_capacity_pf[:, self._offset :], axis=0)
         self._stack_top = float(stacked[-1].max()) if len(stacked) else 0.0
-        for band, top in zip(self.bands, stacked, strict=True):
-            moved = set_if_changed(band, years, self.scaled(top)) or moved
+        moved = self.stack.set_tops(years, self.scaled(stacked)) or moved
         super().show_projection(projection, baseline, moved)
 
     def _draw_baseline(self, baseline: Projection) -> None:
@@ -56,9 +61,11 @@ class CapacityChart(ProjectionChart):
         return [self._stack_top]
 
     def legend_entries(self) -> list[Entry]:
-        phases = [
-            Entry("fill", colour, name) for (name, _), colour in zip(self._band_names, self._colours, strict=True)
-        ]
+        named = zip(self._band_names[:LEGEND_PHASES], self._colours, strict=False)
+        phases = [Entry("fill", colour, name) for (name, _), colour in named]
+        hidden = len(self._band_names) - LEGEND_PHASES
+        if hidden > 0:
+            phases.append(Entry("fill", theme.GHOST, tr("+{0} more phases").format(hidden)))
         return [*phases, *super().legend_entries(), Entry("diamond", theme.BLACK, tr("Observed"))]
 
     def hover_values(self, year: int) -> list[tuple[str, float, str]]:
@@ -74,27 +81,64 @@ class CapacityChart(ProjectionChart):
         return [*phases, (tr("Total"), float(projection["capacity_total_pf"][index]), "PF"), *values]
 
     def _match_bands(self, projection: Projection) -> bool:
-        """One band per phase. Existing bands are restyled and relabelled in place; only a change in
-        the number of phases adds or removes items, which is what costs time in pyqtgraph."""
+        """Colours per phase, and the legend; only a change of phases costs anything."""
         names = tuple((phase.name, phase.owner) for phase in projection.scenario.phases)
         if names == self._band_names:
             return False
         self._band_names = names
-        plot = self.getPlotItem()
-        while len(self.bands) > len(names):
-            plot.removeItem(self.bands.pop())
-        while len(self.bands) < len(names):
-            band = pg.PlotCurveItem(fillLevel=0, name=" ")
-            band.setZValue(-10 - len(self.bands))  # later phases sit on top of earlier ones: draw them behind
-            plot.addItem(band)
-            self.bands.append(band)
         palettes = {"public": cycle(theme.PUBLIC_FILLS), "private": cycle(theme.PRIVATE_FILLS)}
         self._colours = tuple(next(palettes[owner]) for _, owner in names)
-        for band, colour in zip(self.bands, self._colours, strict=True):
-            band.setPen(pg.mkPen(colour, width=1))
-            band.setBrush(_tint(pg.mkColor(colour)))
+        self.stack.set_colours([pg.mkColor(colour) for colour in self._colours])
         self.refresh_legend()
         return True
+
+
+class PhaseStack(pg.GraphicsObject):
+    """Stacked bands, each filled down to zero, the tallest at the back: one item, one pass to paint."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.years = np.zeros(0)
+        self.tops = np.zeros((0, 0))
+        self.colours: list = []
+
+    def set_tops(self, years: np.ndarray, tops: np.ndarray) -> bool:
+        """True if anything changed (and the item will repaint)."""
+        if np.array_equal(self.years, years) and np.array_equal(self.tops, tops):
+            return False
+        self.prepareGeometryChange()
+        self.years, self.tops = np.asarray(years, float), np.asarray(tops, float)
+        self.update()
+        return True
+
+    def set_colours(self, colours: list) -> None:
+        self.colours = colours
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        if not self.tops.size:
+            return QRectF()
+        return QRectF(self.years[0], 0.0, self.years[-1] - self.years[0], float(self.tops[-1].max()))
+
+    def dataBounds(self, axis: int, frac: float = 1.0, orthoRange=None):
+        if not self.tops.size:
+            return None, None
+        return (self.years[0], self.years[-1]) if axis == 0 else (0.0, float(self.tops[-1].max()))
+
+    def paint(self, painter, *args) -> None:
+        if not self.tops.size or len(self.colours) < len(self.tops):
+            return
+        painter.setRenderHint(painter.RenderHint.Antialiasing, False)  # as the curves it replaced
+        base = [QPointF(x, 0.0) for x in self.years[::-1]]
+        for top, colour in zip(self.tops[::-1], self.colours[len(self.tops) - 1 :: -1], strict=True):
+            line = [QPointF(x, y) for x, y in zip(self.years, top, strict=True)]
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_tint(colour))
+            painter.drawPolygon(QPolygonF([*line, *base]))
+            pen = pg.mkPen(colour, width=1)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.drawPolyline(QPolygonF(line))
 
 
 def _tint(colour, strength: float = 0.7):

@@ -305,7 +305,7 @@ def test_many_phases_are_drawn_by_one_item_with_a_bounded_legend(window):
     window.session.set_phases((*baseline().phases, *many))
     assert len(compute.getPlotItem().items) == items_before, "no item per phase"
     assert len(compute.legend.names()) == legend_before - len(baseline().phases) + LEGEND_PHASES + 1
-    assert "+{0} more phases".format(len(baseline().phases) + 150 - LEGEND_PHASES) in compute.legend.names()
+    assert f"+{len(baseline().phases) + 150 - LEGEND_PHASES} more phases" in compute.legend.names()
     assert len(compute.stack.tops) == len(baseline().phases) + 150
     assert compute.stack.tops[-1][2030 - 2024] == pytest.approx(15_000 + 1_500)
 

@@ -32,14 +32,16 @@ class Ensemble:
         return self.bands[key][PERCENTILES.index(percentile)]
 
 
-def latin_hypercube(ranges: Mapping[str, Range], draws: int, seed: int) -> dict[str, np.ndarray]:
-    """`draws` values per key: one in each of `draws` equal-probability strata, strata shuffled per key."""
+def unit_hypercube(keys, draws: int, seed: int) -> dict[str, np.ndarray]:
+    """`draws` probabilities per key: one in each of `draws` equal strata of [0, 1), strata shuffled per key."""
     rng = np.random.default_rng(seed)
-    samples = {}
-    for key, (low, likely, high) in ranges.items():
-        strata = rng.permutation(draws)
-        samples[key] = triangular_quantile((strata + rng.random(draws)) / draws, low, likely, high)
-    return samples
+    return {key: (rng.permutation(draws) + rng.random(draws)) / draws for key in keys}
+
+
+def latin_hypercube(ranges: Mapping[str, Range], draws: int, seed: int) -> dict[str, np.ndarray]:
+    """`draws` values per key, triangular on each range, one in each equal-probability stratum."""
+    unit = unit_hypercube(ranges, draws, seed)
+    return {key: triangular_quantile(unit[key], *ranges[key]) for key in ranges}
 
 
 def triangular_quantile(p: np.ndarray, low: float, likely: float, high: float) -> np.ndarray:

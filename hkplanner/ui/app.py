@@ -1,5 +1,6 @@
 """The `hkplanner` command: opens the window on the plan's baseline, or on a scenario file.
-`hkplanner export ...` exports without a window (hkplanner/export/cli.py)."""
+`hkplanner export ...` exports without a window (hkplanner/export/cli.py); `seek` and `sweep` are in
+hkplanner/analysis/."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         prog="hkplanner",
         description="What-if scenarios for Hong Kong's AI-computing and innovation plan.",
         epilog="hkplanner export SCENARIO_OR_PRESET ... exports without opening the window; "
-        "see hkplanner export --help.",
+        "hkplanner seek TARGET_KEY --lever KEY finds what would meet a target; "
+        "hkplanner sweep SPEC --out FILE runs many scenarios; see each one's --help.",
     )
     parser.add_argument("--version", action="version", version=f"HK Planner {__version__}")
     parser.add_argument("scenario", nargs="?", type=Path, help="a .hkplan scenario file to open")
@@ -35,6 +37,14 @@ def main(argv: list[str] | None = None) -> int:
         from hkplanner.export.cli import main as export
 
         return export(argv[1:])
+    if argv[:1] == ["seek"]:
+        from hkplanner.analysis.cli_seek import main as seek
+
+        return seek(argv[1:])
+    if argv[:1] == ["sweep"]:
+        from hkplanner.analysis.cli_sweep import main as sweep
+
+        return sweep(argv[1:])
     arguments = parse_arguments(argv)
 
     from PySide6.QtWidgets import QApplication

@@ -18,6 +18,7 @@ from hkplanner.ui.charts import build_charts, framed
 from hkplanner.ui.compare_dialog import CompareDialog
 from hkplanner.ui.document import Document
 from hkplanner.ui.export_commands import ExportCommands
+from hkplanner.ui.fan_bands import FanBands
 from hkplanner.ui.file_commands import FileCommands
 from hkplanner.ui.menus import Menus
 from hkplanner.ui.parameter_panel import ParameterPanel
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.resize(1600, 1000)
         self.presentation = Presentation(self)
         self.exports = ExportCommands(self)
+        self.bands = FanBands(self)
         self.menus = Menus(self)
         self._restore_layout()
         self.apply_theme(self.preferences.theme())

@@ -115,6 +115,7 @@ class Menus:
             action.triggered.connect(lambda _=False, n=name: window.apply_theme(n))
             group.addAction(action)
             self.theme_actions[name] = action
+        view_menu.addAction(window.bands.toggle)
         view_menu.addSeparator()
         self.present = _action(window, tr("&Present"), window.presentation.enter, "F5", "action_present")
         view_menu.addAction(self.present)

@@ -68,6 +68,21 @@ def ensemble(
     project_batch = projector or default_projector()
     spread = around(scenario, registry_ranges() if ranges is None else ranges)
     batch = project_batch(scenario, latin_hypercube(spread, draws, seed), n=draws)
-    bands = {key: np.percentile(np.asarray(batch[key]), PERCENTILES, axis=0) for key in batch.series}
+    bands = _bands({key: np.asarray(batch[key]) for key in batch.series})
     probability = {key: float(np.mean(result.met)) for key, result in batch.targets.items()}
     return Ensemble(np.asarray(batch.years), bands, probability, draws, seed)
+
+
+def _bands(series: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """P10/P50/P90 of every series in every year, (3, Y) each.
+
+    Percentiles are taken only where the draws differ: history and whatever no uncertain assumption
+    reaches are the same in every draw, and skipping them more than halves the work.
+    """
+    keys = list(series)
+    stacked = np.concatenate([series[key] for key in keys], axis=1)  # (N, series x years)
+    bands = np.repeat(stacked[:1], len(PERCENTILES), axis=0)
+    varying = np.flatnonzero(stacked.min(axis=0) != stacked.max(axis=0))  # a NaN counts as varying
+    if varying.size:
+        bands[:, varying] = np.percentile(stacked[:, varying], PERCENTILES, axis=0)
+    return dict(zip(keys, np.split(bands, len(keys), axis=1), strict=True))

@@ -85,4 +85,5 @@ def _bands(series: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
     varying = np.flatnonzero(stacked.min(axis=0) != stacked.max(axis=0))  # a NaN counts as varying
     if varying.size:
         bands[:, varying] = np.percentile(stacked[:, varying], PERCENTILES, axis=0)
-    return dict(zip(keys, np.split(bands, len(keys), axis=1), strict=True))
+    edges = np.cumsum([series[key].shape[1] for key in keys])[:-1]
+    return dict(zip(keys, np.split(bands, edges, axis=1), strict=True))

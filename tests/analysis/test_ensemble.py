@@ -73,3 +73,14 @@ def _triangular_cdf(x, low, likely, high):
     below = (x - low) ** 2 / (width * (likely - low)) if likely > low else np.zeros_like(x)
     above = 1 - (high - x) ** 2 / (width * (high - likely))
     return np.clip(np.where(x < likely, below, above), 0, 1 - 1e-12)
+
+
+def test_bands_skip_constant_years_without_changing_any_percentile():
+    from hkplanner.analysis.ensemble import _bands
+
+    rng = np.random.default_rng(9)
+    draws = {"a": np.hstack([np.full((500, 3), 7.0), rng.random((500, 4))]), "b": rng.normal(size=(500, 5))}
+    draws["b"][:, 2] = np.nan  # a year with no figure stays without one
+    bands = _bands(draws)
+    for key, values in draws.items():
+        np.testing.assert_array_equal(bands[key], np.percentile(values, (10, 50, 90), axis=0))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from hkplanner.analysis.inputs import BatchProjector, apply_lever, default_projector, lever_title
-from hkplanner.analysis.seek import Answer, seek
+from hkplanner.analysis.seek import Answer, Frontier, frontier, seek
 from hkplanner.core import REGISTRY, TARGETS
+from hkplanner.ui import theme
 from hkplanner.ui.session import Session
 
 
@@ -39,12 +42,21 @@ class SeekDialog(QDialog):
         self.setWindowTitle(tr("What would it take?"))
         self.session, self.projector = session, projector
         self.answer: Answer | None = None
+        self.frontier_line: Frontier | None = None
         self.target = QComboBox(objectName="seek_target")
         for target in TARGETS:
             self.target.addItem(QCoreApplication.translate("Targets", target.title), target.key)
         self.lever = QComboBox(objectName="seek_lever")
         for key in levers(session.scenario):
             self.lever.addItem(lever_title(session.scenario, key), key)
+        self.second = QComboBox(objectName="seek_second_lever")
+        self.second.addItem(tr("(none)"), None)
+        for key in levers(session.scenario):
+            self.second.addItem(lever_title(session.scenario, key), key)
+        self.frontier = pg.PlotWidget(background="w", enableMenu=False)
+        self.frontier.setObjectName("seek_frontier")
+        self.frontier.setMinimumSize(520, 320)
+        self.frontier.hide()
         self.find = QPushButton(tr("Find"), objectName="seek_find")
         self.find.setDefault(True)
         self.result = QLabel(tr("Choose a target and the lever to move, then Find."), objectName="seek_answer")
@@ -56,27 +68,50 @@ class SeekDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("Target:"), self.target)
         form.addRow(tr("Lever:"), self.lever)
+        form.addRow(tr("Second lever:"), self.second)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.find)
         layout.addWidget(self.result)
+        layout.addWidget(self.frontier, 1)
         layout.addWidget(buttons)
         self.find.clicked.connect(self._on_find)
         self.apply.clicked.connect(self._on_apply)
         buttons.rejected.connect(self.reject)
         self.target.currentIndexChanged.connect(self._forget)
         self.lever.currentIndexChanged.connect(self._forget)
+        self.second.currentIndexChanged.connect(self._forget)
 
     def _forget(self) -> None:
         self.answer = None
         self.apply.setEnabled(False)
 
     def _on_find(self) -> None:
-        scenario = self.session.scenario
-        key, target = self.lever.currentData(), self.target.currentData()
-        self.answer = seek(scenario, target, key, projector=self.projector or default_projector())
+        scenario, projector = self.session.scenario, self.projector or default_projector()
+        key, target, second = self.lever.currentData(), self.target.currentData(), self.second.currentData()
+        if second is not None and second != key:
+            self._draw_frontier(frontier(scenario, target, (key, second), projector=projector))
+            return
+        self.frontier.hide()
+        self.answer = seek(scenario, target, key, projector=projector)
         self.result.setText(self._describe(self.answer, self.lever.currentText()))
         self.apply.setEnabled(self.answer.value is not None and not self.answer.met_everywhere)
+
+    def _draw_frontier(self, line: Frontier) -> None:
+        """The second lever's value that just meets the target at each value of the first; this scenario as a dot."""
+        plot = self.frontier.getPlotItem()
+        plot.clear()
+        plot.addItem(pg.PlotCurveItem(line.x, line.y, pen=pg.mkPen(theme.BLUE, width=2.5), connect="finite"))
+        plot.addItem(pg.ScatterPlotItem([line.current[0]], [line.current[1]], size=12, brush=theme.VERMILLION))
+        plot.setLabel("bottom", self.lever.currentText())
+        plot.setLabel("left", self.second.currentText())
+        self.frontier.show()
+        self.frontier_line = line
+        reached = int(np.isfinite(line.y).sum())
+        text = tr("The line: the {0} that just meets {1} for each {2} ({3} of {4} values reach it).")
+        names = (self.second.currentText(), self.target.currentText(), self.lever.currentText())
+        self.result.setText(text.format(*names, reached, len(line.x)) + " " + tr("The dot: this scenario."))
+        self.adjustSize()  # room for the chart and the text above it
 
     def _describe(self, answer: Answer, lever: str) -> str:
         target = self.target.currentText()

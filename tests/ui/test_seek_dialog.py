@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
@@ -75,3 +76,20 @@ def test_the_scenario_menu_opens_both_analysis_dialogs(window, qtbot, monkeypatc
         dialog = window.findChild(QDialog, dialog_name)
         assert dialog is not None and dialog.isVisible(), name
         dialog.close()
+
+
+def test_two_levers_draw_the_frontier_with_this_scenario_marked(window, qtbot, monkeypatch, tmp_path):
+    from hkplanner.analysis import seek as seeking
+
+    monkeypatch.setattr(seeking, "FRONTIER_POINTS", 7)
+    dialog = open_dialog(window, qtbot)
+    choose(dialog.target, "compute_private_2030")
+    choose(dialog.lever, "private_delay_years")
+    choose(dialog.second, "phase.1.capacity_pf")
+    qtbot.mouseClick(dialog.find, Qt.MouseButton.LeftButton)
+    assert dialog.frontier.isVisible() and not dialog.apply.isEnabled()
+    curve, dot = dialog.frontier.getPlotItem().items[:2]
+    assert list(curve.xData) == list(dialog.frontier_line.x) and curve.yData[0] == pytest.approx(8000, abs=0.01)
+    assert list(dot.data["x"]) == [0] and list(dot.data["y"]) == [10000]
+    assert "values reach it" in dialog.result.text()
+    dialog.grab().save(str(tmp_path / "frontier.png"))

@@ -1,9 +1,9 @@
-"""The analysis tests run on the real model through `project_batch` and `ranges` below.
+"""The analysis tests (and the analysis UI tests) run on the real model through `PROJECT_BATCH`.
 
 Until the core's batch projection lands, `loop_project_batch` stands in for it: a loop over `project()`
-that returns the batch contract's shapes. To run the tests on the core's own batch projection, make both
-fixtures return the core's (`hkplanner.core.project_batch`, `hkplanner.analysis.inputs.registry_ranges()`):
-this file is the one place to change.
+that returns the batch contract's shapes. To run every analysis test on the core's own batch projection,
+set `PROJECT_BATCH = hkplanner.core.project_batch` here: this is the one place to change.
+`RANGES` are the tests' own uncertainty ranges, so the tests do not hang on the registry's values.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import pytest
 
 from hkplanner.analysis.inputs import Range
 from tests.analysis.batch_adapter import loop_project_batch
+
+PROJECT_BATCH = loop_project_batch
 
 # A few assumptions' uncertainty (low, likely, high); likely is the registry default.
 RANGES = {
@@ -25,7 +27,7 @@ RANGES = {
 
 @pytest.fixture
 def project_batch():
-    return loop_project_batch
+    return PROJECT_BATCH
 
 
 @pytest.fixture

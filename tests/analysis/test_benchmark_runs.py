@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = """
 import json
 from benchmarks import analysis_speed
-print(json.dumps(analysis_speed.run(quick=True, projector="tests.analysis.batch_adapter:loop_project_batch")))
+print(json.dumps(analysis_speed.run(quick=True, projector="tests.analysis.conftest:PROJECT_BATCH")))
 """
 
 

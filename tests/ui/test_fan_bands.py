@@ -8,8 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
 from hkplanner.analysis.ensemble import ensemble
-from tests.analysis.batch_adapter import loop_project_batch
-from tests.analysis.conftest import RANGES
+from tests.analysis.conftest import PROJECT_BATCH, RANGES
 from tests.ui.conftest import chart, slider
 
 DRAWS = 60
@@ -18,7 +17,7 @@ DRAWS = 60
 @pytest.fixture
 def bands(window):
     """The window's bands on the tests' batch projector and ranges (the registry's have none yet)."""
-    window.bands.projector, window.bands.ranges, window.bands.draws = loop_project_batch, RANGES, DRAWS
+    window.bands.projector, window.bands.ranges, window.bands.draws = PROJECT_BATCH, RANGES, DRAWS
     return window.bands
 
 
@@ -36,7 +35,7 @@ def test_bands_are_off_until_toggled_then_follow_the_scenario(window, bands, qtb
     with qtbot.waitSignal(bands.updated, timeout=20_000):
         window.findChild(QAction, "action_bands").trigger()
     assert fill.isVisible() and middle.isVisible()
-    expected = ensemble(window.session.scenario, DRAWS, 0, projector=loop_project_batch, ranges=RANGES)
+    expected = ensemble(window.session.scenario, DRAWS, 0, projector=PROJECT_BATCH, ranges=RANGES)
     offset = chart(window, "chart_power").spec.line_from - 2013
     np.testing.assert_allclose(high.yData, expected.band("power_mw", 90)[offset:])
     assert np.all(low.yData <= middle.yData) and np.all(middle.yData <= high.yData)
@@ -44,7 +43,7 @@ def test_bands_are_off_until_toggled_then_follow_the_scenario(window, bands, qtb
 
     with qtbot.waitSignal(bands.updated, timeout=20_000):
         slider(window, "private_delay_years").setValue(3)
-    moved = ensemble(window.session.scenario, DRAWS, 0, projector=loop_project_batch, ranges=RANGES)
+    moved = ensemble(window.session.scenario, DRAWS, 0, projector=PROJECT_BATCH, ranges=RANGES)
     np.testing.assert_allclose(middle.yData, moved.band("power_mw", 50)[offset:])
 
     bands.toggle.trigger()
@@ -84,5 +83,5 @@ def test_a_slider_drag_never_waits_for_the_bands(window, bands, qtbot, monkeypat
     final = window.session.scenario
     qtbot.waitUntil(lambda: bool(started) and started[-1] == final and bands._running is None, timeout=30_000)
     assert len(started) < 8, "moves made while an ensemble ran wait as one"
-    drawn = ensemble(final, DRAWS, 0, projector=loop_project_batch, ranges=RANGES)
+    drawn = ensemble(final, DRAWS, 0, projector=PROJECT_BATCH, ranges=RANGES)
     np.testing.assert_allclose(bands.ensemble.band("power_mw", 50), drawn.band("power_mw", 50))

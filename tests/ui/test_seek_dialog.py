@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
 from hkplanner.ui.seek_dialog import SeekDialog
-from tests.analysis.batch_adapter import loop_project_batch
+from tests.analysis.conftest import PROJECT_BATCH
 from tests.ui.conftest import slider
 
 
@@ -21,7 +21,7 @@ def private_met(window) -> bool:
 
 
 def open_dialog(window, qtbot) -> SeekDialog:
-    dialog = SeekDialog(window.session, window, projector=loop_project_batch)
+    dialog = SeekDialog(window.session, window, projector=PROJECT_BATCH)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -69,7 +69,7 @@ def test_the_scenario_menu_opens_both_analysis_dialogs(window, qtbot, monkeypatc
     from hkplanner.ui import seek_dialog, why_dialog
 
     for module in (seek_dialog, why_dialog):
-        monkeypatch.setattr(module, "default_projector", lambda: loop_project_batch)
+        monkeypatch.setattr(module, "default_projector", lambda: PROJECT_BATCH)
     for name, dialog_name in (("action_seek", "seek_dialog"), ("action_why", "why_dialog")):
         action = next(a for a in window.findChildren(QAction) if a.objectName() == name)
         action.trigger()

@@ -8,13 +8,12 @@ import pytest
 
 from hkplanner.core import project
 from hkplanner.ui.why_dialog import WhyDialog
-from tests.analysis.batch_adapter import loop_project_batch
-from tests.analysis.conftest import RANGES
+from tests.analysis.conftest import PROJECT_BATCH, RANGES
 from tests.ui.conftest import slider
 
 
 def open_dialog(window, qtbot, **kwargs) -> WhyDialog:
-    dialog = WhyDialog(window.session, window, projector=loop_project_batch, ranges=RANGES, **kwargs)
+    dialog = WhyDialog(window.session, window, projector=PROJECT_BATCH, ranges=RANGES, **kwargs)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -94,3 +94,9 @@ def test_parameters_and_phases_add_up_to_the_change_within_1e_9(project_batch):
 def test_a_year_after_the_horizon_is_refused(project_batch):
     with pytest.raises(attribution.AttributionError, match="2036 is after the end"):
         attribute(baseline(), baseline().replace(pue=1.2), "power_mw", 2036, projector=project_batch)
+
+
+def test_no_change_has_nothing_to_attribute(project_batch):
+    result = attribute(baseline(), baseline().renamed("Copy"), "capex_hkd_bn", 2035, projector=project_batch)
+    assert result.contributions == () and result.total == 0
+    assert result.baseline_value == project(baseline()).at("capex_hkd_bn", 2035)

@@ -16,7 +16,7 @@ import sys
 import numpy as np
 
 from hkplanner.analysis.inputs import lever_title
-from hkplanner.analysis.seek import Answer, Frontier, frontier, seek
+from hkplanner.analysis.seek import Answer, Frontier, frontier, on_step, seek
 from hkplanner.core.scenario import baseline
 from hkplanner.core.targets import TARGETS
 
@@ -46,7 +46,10 @@ def main(argv: list[str] | None = None, *, projector=None) -> int:
     try:
         if len(arguments.lever) == 1:
             answer = seek(scenario, arguments.target, arguments.lever[0], projector=projector)
-            print(json.dumps(answer_json(answer)) if arguments.json else answer_text(answer, scenario))
+            stepped = on_step(scenario, answer, projector=projector)
+            print(
+                json.dumps(answer_json(answer, stepped)) if arguments.json else answer_text(answer, stepped, scenario)
+            )
         else:
             line = frontier(scenario, arguments.target, tuple(arguments.lever), projector=projector)
             print(json.dumps(frontier_json(line)) if arguments.json else frontier_text(line, scenario))
@@ -56,11 +59,12 @@ def main(argv: list[str] | None = None, *, projector=None) -> int:
     return OK
 
 
-def answer_json(answer: Answer) -> dict:
+def answer_json(answer: Answer, stepped: float | None) -> dict:
     return {
         "target": answer.target,
         "lever": answer.lever,
         "value": answer.value,
+        "on_step": stepped,
         "reachable": answer.reachable,
         "best": answer.best,
         "shortfall": answer.best_shortfall,
@@ -68,7 +72,7 @@ def answer_json(answer: Answer) -> dict:
     }
 
 
-def answer_text(answer: Answer, scenario) -> str:
+def answer_text(answer: Answer, stepped: float | None, scenario) -> str:
     lever = f"{lever_title(scenario, answer.lever)} ({answer.lever})"
     if answer.met_everywhere:
         return f"{answer.target} is met whatever the value of {lever}."
@@ -77,7 +81,8 @@ def answer_text(answer: Answer, scenario) -> str:
             f"{answer.target} is unreachable with {lever} alone: the closest value, {answer.best:g}, "
             f"leaves it {answer.best_shortfall:,.4g} short."
         )
-    return f"{answer.target} is just met with {lever} = {answer.value:.10g} (missed at {answer.nearest_miss:.10g})."
+    text = f"{answer.target} is just met with {lever} = {answer.value:.10g} (missed at {answer.nearest_miss:.10g})"
+    return text + (f"; on the slider's step: {stepped:g}." if stepped is not None else ".")
 
 
 def frontier_json(line: Frontier) -> dict:

@@ -81,6 +81,11 @@ def lever_is_whole(key: str) -> bool:
     return REGISTRY[key].is_integer if key in REGISTRY else key.endswith(".completion_year")
 
 
+def lever_step(key: str) -> float:
+    """The lever's slider step (a whole petaflop for a phase's capacity, a year for its completion)."""
+    return float(REGISTRY[key].step) if key in REGISTRY else 1.0
+
+
 def lever_title(scenario: Scenario, key: str) -> str:
     if key in REGISTRY:
         return REGISTRY[key].title

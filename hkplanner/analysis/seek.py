@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from hkplanner.analysis.inputs import BatchProjector, default_projector, lever_bounds, lever_is_whole, lever_value
+from hkplanner.analysis.inputs import (
+    BatchProjector,
+    default_projector,
+    lever_bounds,
+    lever_is_whole,
+    lever_step,
+    lever_value,
+)
 from hkplanner.core.scenario import Scenario
 from hkplanner.core.targets import TARGETS
 
@@ -50,6 +57,26 @@ def seek(scenario: Scenario, target: str, lever: str, *, projector: BatchProject
     _check_target(target)
     search = _Search(projector or default_projector(), scenario, target, lever, {}, 1)
     return search.answers()[0]
+
+
+def on_step(scenario: Scenario, answer: Answer, *, projector: BatchProjector | None = None) -> float | None:
+    """The first value on the lever's slider step past the miss that meets the target, within a step of
+    the exact answer; None if neither candidate does or both leave the lever's range.
+
+    People read and set "2.85", not "2.8473829".
+    """
+    if answer.value is None:
+        return None
+    step, direction = lever_step(answer.lever), np.sign(answer.value - answer.nearest_miss)
+    away = np.ceil if direction > 0 else np.floor
+    first = away(answer.nearest_miss / step + 1e-9 * direction) * step  # strictly past the miss
+    low, high = lever_bounds(scenario, answer.lever)
+    candidates = [float(np.round(v, 10)) for v in (first, first + direction * step) if low <= v <= high]
+    if not candidates:
+        return None
+    batch = (projector or default_projector())(scenario, {answer.lever: np.array(candidates)}, n=len(candidates))
+    met = np.asarray(batch.targets[answer.target].met, dtype=bool)
+    return next((value for value, ok in zip(candidates, met, strict=True) if ok), None)
 
 
 def frontier(

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from hkplanner.analysis.inputs import BatchProjector, apply_lever, default_projector, lever_title
-from hkplanner.analysis.seek import Answer, Frontier, frontier, seek
+from hkplanner.analysis.seek import Answer, Frontier, frontier, on_step, seek
 from hkplanner.core import REGISTRY, TARGETS
 from hkplanner.ui import theme
 from hkplanner.ui.session import Session
@@ -42,6 +42,7 @@ class SeekDialog(QDialog):
         self.setWindowTitle(tr("What would it take?"))
         self.session, self.projector = session, projector
         self.answer: Answer | None = None
+        self.value: float | None = None
         self.frontier_line: Frontier | None = None
         self.target = QComboBox(objectName="seek_target")
         for target in TARGETS:
@@ -94,6 +95,8 @@ class SeekDialog(QDialog):
             return
         self.frontier.hide()
         self.answer = seek(scenario, target, key, projector=projector)
+        stepped = on_step(scenario, self.answer, projector=projector)
+        self.value = self.answer.value if stepped is None else stepped  # what Apply sets
         self.result.setText(self._describe(self.answer, self.lever.currentText()))
         self.apply.setEnabled(self.answer.value is not None and not self.answer.met_everywhere)
 
@@ -121,13 +124,13 @@ class SeekDialog(QDialog):
             return tr("No {0} within its range meets {1}. The closest, {2:,.4g}, leaves it {3:,.4g} short.").format(
                 lever, target, answer.best, answer.best_shortfall
             )
-        return tr("{0} is just met with {1} at {2:,.6g} (missed at {3:,.6g}).").format(
-            target, lever, answer.value, answer.nearest_miss
+        return tr("{0} is met with {1} at {2:,.6g} (just met at {3:,.6g}, missed at {4:,.6g}).").format(
+            target, lever, self.value, answer.value, answer.nearest_miss
         )
 
     def _on_apply(self) -> None:
         """The answer becomes the scenario in one undoable step."""
         answer = self.answer
-        label = tr("What would it take: {0} = {1:,.6g}").format(self.lever.currentText(), answer.value)
-        self.session.edit(apply_lever(self.session.scenario, answer.lever, answer.value), label)
+        label = tr("What would it take: {0} = {1:,.6g}").format(self.lever.currentText(), self.value)
+        self.session.edit(apply_lever(self.session.scenario, answer.lever, self.value), label)
         self.accept()

@@ -19,6 +19,14 @@ def test_the_json_answer_meets_the_target(project_batch, capsys):
     assert answer["reachable"] and answer["target"] == "compute_private_2030"
     # the other private phase adds 2,000 PF by 2030; the answer is within 1e-9 of the lever's 10,000,000 PF range
     assert answer["value"] == pytest.approx(8000, abs=0.01) and answer["value"] >= 8000
+    assert answer["on_step"] == 8000
+
+
+def test_the_text_answer_names_the_lever_and_its_step(project_batch, capsys):
+    assert main(["mfg_share", "--lever", "mfg_growth_pct"], projector=project_batch) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("mfg_share is just met with Growth of manufacturing value added (mfg_growth_pct) = 23.6")
+    assert text.strip().endswith("on the slider's step: 23.7.")
 
 
 def test_an_unreachable_target_still_exits_0_and_says_how_close(project_batch, capsys):

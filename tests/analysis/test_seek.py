@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from hkplanner.analysis import seek as seeking
-from hkplanner.analysis.inputs import apply_lever, lever_bounds
-from hkplanner.analysis.seek import frontier, seek
+from hkplanner.analysis.inputs import apply_lever, lever_bounds, lever_step
+from hkplanner.analysis.seek import frontier, on_step, seek
 from hkplanner.core import REGISTRY, TARGETS, baseline, project
 
 LEVERS = [key for key, p in REGISTRY.items() if p.kind == "lever"] + [
@@ -36,6 +36,11 @@ def test_every_answer_just_meets_its_target(project_batch, target):
         low, high = lever_bounds(scenario, lever)
         step = 1 if lever.endswith("year") or (REGISTRY.get(lever, None) and REGISTRY[lever].is_integer) else 0
         assert abs(answer.value - answer.nearest_miss) <= max(step, 1e-9 * (high - low)), (target, lever)
+        stepped = on_step(scenario, answer, projector=project_batch)
+        if stepped is not None:  # on the slider's step, past the miss, within a step, still meeting the target
+            assert result(apply_lever(scenario, lever, stepped), target).met, (target, lever)
+            assert abs(stepped - answer.value) < lever_step(lever) + 1e-9, (target, lever)
+            assert (stepped - answer.nearest_miss) * (answer.value - answer.nearest_miss) > 0, (target, lever)
 
 
 def test_the_delay_the_private_target_can_take(project_batch):

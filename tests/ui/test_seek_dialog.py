@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -35,7 +37,7 @@ def test_find_then_apply_meets_the_target_in_one_undo_step(window, qtbot):
     choose(dialog.lever, "private_delay_years")
     assert not dialog.apply.isEnabled()
     qtbot.mouseClick(dialog.find, Qt.MouseButton.LeftButton)
-    assert "just met with Delay to private build-out at 1 " in dialog.result.text()
+    assert "met with Delay to private build-out at 1 (just met at 1, missed at 2)" in dialog.result.text()
     steps = window.session.undo_stack.count()
     qtbot.mouseClick(dialog.apply, Qt.MouseButton.LeftButton)
     assert window.session.scenario["private_delay_years"] == 1
@@ -44,6 +46,20 @@ def test_find_then_apply_meets_the_target_in_one_undo_step(window, qtbot):
     assert window.session.undo_stack.count() == steps + 1
     window.session.undo_stack.undo()
     assert window.session.scenario["private_delay_years"] == 3
+
+
+def test_a_continuous_lever_is_applied_on_its_slider_step(window, qtbot):
+    dialog = open_dialog(window, qtbot)
+    choose(dialog.target, "mfg_share")
+    choose(dialog.lever, "mfg_growth_pct")
+    qtbot.mouseClick(dialog.find, Qt.MouseButton.LeftButton)
+    exact = dialog.answer.value
+    assert dialog.value == pytest.approx(math.ceil(exact * 10) / 10) and f"at {dialog.value:g} (just met at" in (
+        dialog.result.text()
+    )
+    qtbot.mouseClick(dialog.apply, Qt.MouseButton.LeftButton)
+    assert window.session.scenario["mfg_growth_pct"] == dialog.value
+    assert next(r.met for r in window.session.projection.targets if r.target.key == "mfg_share")
 
 
 def test_an_unreachable_target_says_how_close_and_cannot_be_applied(window, qtbot):

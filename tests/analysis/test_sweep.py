@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -156,3 +157,26 @@ def test_a_bad_json_spec_is_named(tmp_path):
     spec.write_text(json.dumps({"grid": {"pue": []}}))
     with pytest.raises(SpecError, match="grid 'pue' must be a non-empty list"):
         read_spec(spec, baseline())
+
+
+def test_phase_levers_sweep_like_parameters(tmp_path, project_batch):
+    spec = write_csv(
+        tmp_path / "spec.csv", [["phase.1.capacity_pf", "phase.1.completion_year"], [8000, 2030], [12000, 2032]]
+    )
+    out = tmp_path / "r.csv"
+    assert (
+        main(
+            [str(spec), "--out", str(out), "--series", "capacity_private_pf", "--year", "2030", "--quiet"],
+            projector=project_batch,
+        )
+        == 0
+    )
+    rows = read_rows(out)
+    phases = list(baseline().phases)
+    for row, (capacity, completion) in zip(rows, [(8000, 2030), (12000, 2032)], strict=True):
+        shift = completion - phases[1].completion_year
+        edited = replace(
+            phases[1], capacity_pf=capacity, start_year=phases[1].start_year + shift, completion_year=completion
+        )
+        expected = project(baseline().with_phases([phases[0], edited, phases[2]])).at("capacity_private_pf", 2030)
+        assert float(row["capacity_private_pf_2030"]) == pytest.approx(expected)

@@ -11,6 +11,8 @@ from importlib import import_module
 # A command is a module with `main(argv) -> int`; it is imported only when it runs, so the window starts fast.
 COMMANDS = {
     "export": "hkplanner.export.cli",
+    "seek": "hkplanner.analysis.cli_seek",
+    "sweep": "hkplanner.analysis.cli_sweep",
 }
 
 

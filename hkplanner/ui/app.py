@@ -14,7 +14,9 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         prog="hkplanner",
         description="What-if scenarios for Hong Kong's AI-computing and innovation plan.",
         epilog="hkplanner export SCENARIO_OR_PRESET ... exports without opening the window; "
-        "see hkplanner export --help. hkplanner --self-test checks the installation (exit 0 when it works).",
+        "see hkplanner export --help. hkplanner seek TARGET_KEY --lever KEY finds what would meet a target "
+        "and hkplanner sweep SPEC --out FILE runs many scenarios: see hkplanner seek --help and sweep --help. "
+        "hkplanner --self-test checks the installation (exit 0 when it works).",
     )
     parser.add_argument("--version", action="version", version=f"HK Planner {__version__}")
     parser.add_argument("scenario", nargs="?", type=Path, help="a .hkplan scenario file to open")

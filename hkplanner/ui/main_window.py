@@ -17,6 +17,7 @@ from hkplanner.ui.caption_bar import CaptionBar
 from hkplanner.ui.compare_dialog import CompareDialog
 from hkplanner.ui.document import Document
 from hkplanner.ui.export_commands import ExportCommands
+from hkplanner.ui.fan_bands import FanBands
 from hkplanner.ui.file_commands import FileCommands
 from hkplanner.ui.menus import Menus
 from hkplanner.ui.parameter_panel import ParameterPanel
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([panel_width, self.width() - panel_width])
         self.presentation = Presentation(self)
         self.exports = ExportCommands(self)
+        self.bands = FanBands(self)
         self.menus = Menus(self)
         self._restore_layout()
         self.apply_theme(self.preferences.theme())

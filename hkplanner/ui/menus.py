@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QToolButton
 
 from hkplanner.core.presets import presets
 from hkplanner.core.scenario_file import ScenarioFileError, open_file
-from hkplanner.ui import dialogs
+from hkplanner.ui import analysis_commands, dialogs
 
 if TYPE_CHECKING:
     from hkplanner.ui.main_window import MainWindow
@@ -97,6 +97,12 @@ class Menus:
         scenario_menu.addSeparator()
         self.compare = _action(window, tr("&Compare…"), window.show_comparison, "Ctrl+K", "action_compare")
         scenario_menu.addAction(self.compare)
+        scenario_menu.addSeparator()
+        for text, command, shortcut, name in (
+            (tr("&What Would It Take…"), analysis_commands.what_would_it_take, "Ctrl+G", "action_seek"),
+            (tr("W&hy Did It Move…"), analysis_commands.why_did_it_move, None, "action_why"),
+        ):
+            scenario_menu.addAction(_action(window, text, lambda _=False, c=command: c(window), shortcut, name))
 
         view_menu = bar.addMenu(tr("&View"))
         theme_menu = view_menu.addMenu(tr("&Theme"))
@@ -109,6 +115,7 @@ class Menus:
             action.triggered.connect(lambda _=False, n=name: window.apply_theme(n))
             group.addAction(action)
             self.theme_actions[name] = action
+        view_menu.addAction(window.bands.toggle)
         view_menu.addSeparator()
         self.present = _action(window, tr("&Present"), window.presentation.enter, "F5", "action_present")
         view_menu.addAction(self.present)

@@ -1,0 +1,156 @@
+"""Uncertainty on the window: P10-P90 bands and the P50 line on every chart, and each target's chance
+on its card, from an ensemble computed off the UI thread.
+
+A scenario change starts an ensemble on a worker thread unless one is running; then only the latest
+scenario waits, so the bands follow the line by at most one computation and never block the slider.
+Off by default; the View menu's toggle shows or hides them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import QLabel
+
+from hkplanner.analysis.ensemble import DEFAULT_DRAWS, Ensemble, ensemble
+from hkplanner.analysis.inputs import BatchProjector, Range, default_projector
+from hkplanner.core import TARGETS, Scenario
+from hkplanner.core.formatting import quantity
+from hkplanner.core.timeline import FIRST_YEAR
+
+_TARGETS = {target.key: target for target in TARGETS}
+BAND_ALPHA = 60
+BELOW_LINES = -10  # bands sit under every line, ghost and pin
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("FanBands", text)
+
+
+class FanBands(QObject):
+    updated = Signal()  # bands and chances drawn for the latest ensemble
+    _computed = Signal(object, object)  # (scenario, ensemble), emitted from the worker thread
+
+    def __init__(
+        self,
+        window,
+        projector: BatchProjector | None = None,
+        ranges: Mapping[str, Range] | None = None,
+        draws: int = DEFAULT_DRAWS,
+    ) -> None:
+        super().__init__(window)
+        self.window, self.projector, self.ranges, self.draws = window, projector, ranges, draws
+        self.ensemble: Ensemble | None = None
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ensemble")
+        self._running: Scenario | None = None
+        self._waiting: Scenario | None = None
+        self.toggle = QAction(tr("Uncertainty &Bands (P10–P90)"), window, checkable=True)
+        self.toggle.setObjectName("action_bands")
+        self.toggle.toggled.connect(self._on_toggled)
+        self._bands = [_ChartBands(chart) for chart in window.charts]
+        self._chances = {key: _chance_label(card) for key, card in window.cards.cards.items()}
+        self._computed.connect(self._on_computed)
+        window.session.changed.connect(self._on_scenario_changed)
+
+    # model -> work --------------------------------------------------------------------------------
+
+    def _on_toggled(self, shown: bool) -> None:
+        for band in self._bands:
+            band.set_visible(shown)
+        for label in self._chances.values():
+            label.setVisible(shown)
+        if shown:
+            self._request(self.window.session.scenario)
+
+    def _on_scenario_changed(self) -> None:
+        if self.toggle.isChecked():
+            self._request(self.window.session.scenario)
+
+    def _request(self, scenario: Scenario) -> None:
+        if self._running is not None:
+            self._waiting = scenario  # only the latest waiting scenario matters
+            return
+        self._running = scenario
+        projector = self.projector or default_projector()
+        future = self._worker.submit(ensemble, scenario, self.draws, 0, projector=projector, ranges=self.ranges)
+        future.add_done_callback(lambda done: self._deliver(scenario, done))
+
+    def _deliver(self, scenario: Scenario, done) -> None:
+        """On the worker thread: hand the result, or what went wrong, to the UI thread (a queued signal)."""
+        outcome = done.exception() or done.result()
+        with contextlib.suppress(RuntimeError):  # the window went away while the ensemble ran
+            self._computed.emit(scenario, outcome)
+
+    # work -> view ---------------------------------------------------------------------------------
+
+    def _on_computed(self, scenario: Scenario, result: Ensemble | Exception) -> None:
+        self._running = None
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None and waiting != scenario:
+            self._request(waiting)
+        if isinstance(result, Exception):
+            message = tr("The uncertainty bands could not be computed: {0}").format(result)
+            self.window.statusBar().showMessage(message, 8000)
+            return
+        if not self.toggle.isChecked():
+            return
+        self.ensemble = result
+        for band in self._bands:
+            band.show(result)
+        for key, label in self._chances.items():
+            label.setText(_chance_text(_TARGETS[key], result.probability[key], scenario))
+        self.updated.emit()
+
+
+class _ChartBands:
+    """One chart's bands: per line, a shaded P10-P90 fill and a thin P50 line, items made once."""
+
+    def __init__(self, chart) -> None:
+        self.offset = chart.spec.line_from - FIRST_YEAR
+        self.items: dict[str, tuple] = {}  # line key -> (P10 curve, P90 curve, P50 curve, fill)
+        plot = chart.getPlotItem()
+        for line in chart.spec.lines:
+            low, high = pg.PlotCurveItem(), pg.PlotCurveItem()
+            colour = QColor(line.colour)
+            middle = pg.PlotCurveItem(pen=pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashLine))
+            colour.setAlpha(BAND_ALPHA)
+            fill = pg.FillBetweenItem(low, high, brush=pg.mkBrush(colour))
+            for item in (fill, middle):
+                item.setZValue(BELOW_LINES)
+                item.setVisible(False)
+                plot.addItem(item)
+            self.items[line.key] = (low, high, middle, fill)
+
+    def set_visible(self, shown: bool) -> None:
+        for _, _, middle, fill in self.items.values():
+            middle.setVisible(shown)
+            fill.setVisible(shown)
+
+    def show(self, result: Ensemble) -> None:
+        years = result.years[self.offset :]
+        for key, (low, high, middle, _) in self.items.items():
+            low.setData(years, result.band(key, 10)[self.offset :])
+            high.setData(years, result.band(key, 90)[self.offset :])
+            middle.setData(years, result.band(key, 50)[self.offset :])
+
+
+def _chance_label(card) -> QLabel:
+    label = QLabel()
+    label.setObjectName(f"{card.objectName()}_chance")
+    label.setStyleSheet("color: #444;")
+    label.setVisible(False)
+    card.layout().addWidget(label)
+    return label
+
+
+def _chance_text(target, probability: float, scenario: Scenario) -> str:
+    """'62% chance of 15,000 PF by 2030'; a target without a year is judged at the end of the projection."""
+    due = target.due_year(scenario.values, int(scenario["end_year"]))
+    above = tr("above ") if target.comparison == ">" else ""
+    threshold = quantity(target.threshold, target.unit, exact=True)
+    return tr("{0:.0%} chance of {1}{2} by {3}").format(probability, above, threshold, due)

@@ -1,0 +1,83 @@
+"""Goal seek on the real model: each answer meets its target and the value just beyond it does not."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from hkplanner.analysis import seek as seeking
+from hkplanner.analysis.inputs import apply_lever, lever_bounds, lever_step
+from hkplanner.analysis.seek import frontier, on_step, seek
+from hkplanner.core import REGISTRY, TARGETS, baseline, project
+
+LEVERS = [key for key, p in REGISTRY.items() if p.kind == "lever"] + [
+    f"phase.{i}.{field}" for i in range(3) for field in ("capacity_pf", "completion_year")
+]
+
+
+def result(scenario, target):
+    return next(r for r in project(scenario).targets if r.target.key == target)
+
+
+@pytest.mark.parametrize("target", [t.key for t in TARGETS])
+def test_every_answer_just_meets_its_target(project_batch, target):
+    scenario = baseline()
+    for lever in LEVERS:
+        answer = seek(scenario, target, lever, projector=project_batch)
+        if answer.met_everywhere:
+            assert result(scenario, target).met, (target, lever)
+            continue
+        if not answer.reachable:
+            best = result(apply_lever(scenario, lever, answer.best), target)
+            assert not best.met and best.shortfall == pytest.approx(answer.best_shortfall), (target, lever)
+            continue
+        assert result(apply_lever(scenario, lever, answer.value), target).met, (target, lever)
+        assert not result(apply_lever(scenario, lever, answer.nearest_miss), target).met, (target, lever)
+        low, high = lever_bounds(scenario, lever)
+        step = 1 if lever.endswith("year") or (REGISTRY.get(lever, None) and REGISTRY[lever].is_integer) else 0
+        assert abs(answer.value - answer.nearest_miss) <= max(step, 1e-9 * (high - low)), (target, lever)
+        stepped = on_step(scenario, answer, projector=project_batch)
+        if stepped is not None:  # on the slider's step, past the miss, within a step, still meeting the target
+            assert result(apply_lever(scenario, lever, stepped), target).met, (target, lever)
+            assert abs(stepped - answer.value) < lever_step(lever) + 1e-9, (target, lever)
+            assert (stepped - answer.nearest_miss) * (answer.value - answer.nearest_miss) > 0, (target, lever)
+
+
+def test_the_delay_the_private_target_can_take(project_batch):
+    answer = seek(baseline(), "compute_private_2030", "private_delay_years", projector=project_batch)
+    assert answer.reachable and abs(answer.value - answer.nearest_miss) == 1
+    assert answer.value == max(
+        d for d in range(11) if result(baseline().replace(private_delay_years=d), "compute_private_2030").met
+    )
+
+
+def test_an_unreachable_target_says_so_with_the_closest_value(project_batch):
+    only_public = baseline().with_phases(baseline().phases[:1])  # no private phase left to grow
+    answer = seek(only_public, "compute_total_2030", "fund_public_hkd_bn", projector=project_batch)
+    assert not answer.reachable and answer.value is None
+    assert answer.best == only_public["fund_public_hkd_bn"], "nothing moves it, so the least change is best"
+    assert answer.best_shortfall == pytest.approx(15000 - project(only_public).at("capacity_total_pf", 2030))
+
+
+def test_an_unknown_target_or_lever_is_named(project_batch):
+    with pytest.raises(KeyError, match="'compute_2031' is not a target"):
+        seek(baseline(), "compute_2031", "pue", projector=project_batch)
+    with pytest.raises(KeyError, match=r"'phase\.7\.capacity_pf': the scenario has phases 0 to 2"):
+        seek(baseline(), "compute_total_2030", "phase.7.capacity_pf", projector=project_batch)
+
+
+def test_the_frontier_of_two_levers_just_meets_the_target(project_batch, monkeypatch):
+    monkeypatch.setattr(seeking, "FRONTIER_POINTS", 7)
+    scenario = baseline()
+    levers = ("private_delay_years", "phase.1.capacity_pf")
+    line = frontier(scenario, "compute_private_2030", levers, projector=project_batch)
+    assert line.x[0] == 0 and line.x[-1] == 10 and line.current == (0, 10000)
+    reached = np.isfinite(line.y)
+    assert reached.sum() >= 3 and np.all(np.diff(line.y[reached]) > 0), "later needs more capacity"
+    assert not reached[-1], "ten years late, no capacity is ready by 2030"
+    for x, y, miss in zip(line.x, line.y, line.y_miss, strict=True):
+        if np.isnan(y):
+            continue
+        delayed = scenario.replace(private_delay_years=int(x))
+        assert result(apply_lever(delayed, levers[1], y), "compute_private_2030").met
+        assert not result(apply_lever(delayed, levers[1], miss), "compute_private_2030").met

@@ -1,0 +1,87 @@
+"""Uncertainty bands on the charts and chances on the cards, computed off the UI thread, toggled from View."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel
+
+from hkplanner.analysis.ensemble import ensemble
+from tests.analysis.conftest import PROJECT_BATCH, RANGES
+from tests.ui.conftest import chart, slider
+
+DRAWS = 60
+
+
+@pytest.fixture
+def bands(window):
+    """The window's bands on the tests' batch projector and ranges (the registry's have none yet)."""
+    window.bands.projector, window.bands.ranges, window.bands.draws = PROJECT_BATCH, RANGES, DRAWS
+    return window.bands
+
+
+def band_items(window, key):
+    return next(b for b in window.bands._bands if key in b.items).items[key]
+
+
+def chance_label(window, key):
+    return window.cards.cards[key].findChild(QLabel, f"card_{key}_chance")
+
+
+def test_bands_are_off_until_toggled_then_follow_the_scenario(window, bands, qtbot):
+    low, high, middle, fill = band_items(window, "power_mw")
+    assert not fill.isVisible() and bands.ensemble is None
+    with qtbot.waitSignal(bands.updated, timeout=20_000):
+        window.findChild(QAction, "action_bands").trigger()
+    assert fill.isVisible() and middle.isVisible()
+    expected = ensemble(window.session.scenario, DRAWS, 0, projector=PROJECT_BATCH, ranges=RANGES)
+    offset = chart(window, "chart_power").spec.line_from - 2013
+    np.testing.assert_allclose(high.yData, expected.band("power_mw", 90)[offset:])
+    assert np.all(low.yData <= middle.yData) and np.all(middle.yData <= high.yData)
+    assert np.any(high.yData > low.yData), "PUE's range spreads the power"
+
+    with qtbot.waitSignal(bands.updated, timeout=20_000):
+        slider(window, "private_delay_years").setValue(3)
+    moved = ensemble(window.session.scenario, DRAWS, 0, projector=PROJECT_BATCH, ranges=RANGES)
+    np.testing.assert_allclose(middle.yData, moved.band("power_mw", 50)[offset:])
+
+    bands.toggle.trigger()
+    assert (
+        not fill.isVisible()
+        and not window.findChild(type(window.cards.cards["mfg_share"].title), "card_mfg_share_chance").isVisible()
+    )
+
+
+def test_each_card_shows_its_chance(window, bands, qtbot):
+    with qtbot.waitSignal(bands.updated, timeout=20_000):
+        bands.toggle.trigger()
+    label = window.cards.cards["compute_total_2030"].findChild(
+        type(window.cards.cards["mfg_share"].title), "card_compute_total_2030_chance"
+    )
+    assert label.isVisible() and label.text() == "100% chance of 15,000 PF by 2030"
+    assert chance_label(window, "rnd_private_share").text().endswith("chance of above 50% by 2035")
+    assert chance_label(window, "mfg_share").text().endswith("chance of 5% of GDP by 2032")
+
+
+def test_a_slider_drag_never_waits_for_the_bands(window, bands, qtbot, monkeypatch):
+    """Quick moves: one ensemble runs at a time, moves in between are folded into the latest one."""
+    from hkplanner.ui import fan_bands
+
+    with qtbot.waitSignal(bands.updated, timeout=20_000):
+        bands.toggle.trigger()
+    started = []
+
+    def counted(scenario, *args, **kwargs):
+        started.append(scenario)
+        return ensemble(scenario, *args, **kwargs)
+
+    monkeypatch.setattr(fan_bands, "ensemble", counted)
+    pue = slider(window, "pue")
+    for step in range(8):
+        pue.setValue(pue.minimum() + step)
+    final = window.session.scenario
+    qtbot.waitUntil(lambda: bool(started) and started[-1] == final and bands._running is None, timeout=30_000)
+    assert len(started) < 8, "moves made while an ensemble ran wait as one"
+    drawn = ensemble(final, DRAWS, 0, projector=PROJECT_BATCH, ranges=RANGES)
+    np.testing.assert_allclose(bands.ensemble.band("power_mw", 50), drawn.band("power_mw", 50))

@@ -23,9 +23,9 @@ class Chart:
     """One chart spec from the app's catalogue, on one matplotlib Axes."""
 
     def __init__(self, ax, spec, baseline) -> None:
+        from hkplanner.charts import theme
         from hkplanner.core import TARGETS
         from hkplanner.core.timeline import FIRST_YEAR
-        from hkplanner.ui import theme
 
         self.ax, self.spec, self.top = ax, spec, 0.0
         self.offset = spec.line_from - FIRST_YEAR
@@ -70,9 +70,9 @@ class CapacityChart(Chart):
     """Capacity stacked by phase as filled areas, re-created each step, plus the observed total."""
 
     def __init__(self, ax, spec, baseline) -> None:
+        from hkplanner.charts import theme
         from hkplanner.core.history import HISTORY
         from hkplanner.core.timeline import YEARS
-        from hkplanner.ui import theme
 
         super().__init__(ax, spec, baseline)
         self.fills = []
@@ -104,7 +104,7 @@ def open_window(app, baseline):
     from matplotlib.figure import Figure
     from PySide6.QtWidgets import QGridLayout, QMainWindow, QWidget
 
-    from hkplanner.ui.charts.catalogue import CHARTS
+    from hkplanner.charts.catalogue import CHARTS
 
     figure = Figure(layout="constrained")
     charts = [

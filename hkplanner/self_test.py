@@ -44,7 +44,7 @@ def run(folder: Path) -> str:
     from PySide6.QtCore import QSettings, QStandardPaths
     from PySide6.QtWidgets import QApplication
 
-    from hkplanner.ui.app import configure
+    from hkplanner import configure
 
     QStandardPaths.setTestModeEnabled(True)  # autosaves away from the user's own
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

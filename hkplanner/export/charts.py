@@ -16,12 +16,13 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QTex
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
+from hkplanner.charts import theme
+from hkplanner.charts.catalogue import build_charts
+from hkplanner.charts.chart import ProjectionChart
 from hkplanner.core import Scenario, project
 from hkplanner.export.files import chart_file_name, ensure_folder, write_bytes
 from hkplanner.export.provenance import Provenance
 from hkplanner.export.summary import baseline_over
-from hkplanner.ui import theme
-from hkplanner.ui.charts import ProjectionChart, build_charts
 
 CHART_SIZE = QSize(800, 500)  # charts built for export: a slide's proportions
 SCALE = 2  # PNGs at twice screen resolution

@@ -124,7 +124,7 @@ def _qt_application():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed, or used
     from PySide6.QtWidgets import QApplication
 
-    from hkplanner.ui.app import configure
+    from hkplanner import configure
 
     app = QApplication.instance()
     if app is None:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QTextLayout, QTextOption
 
+from hkplanner.charts import theme
+from hkplanner.charts.chart import ProjectionChart
 from hkplanner.export.charts import framed_size, paint_chart
-from hkplanner.ui import theme
-from hkplanner.ui.charts import ProjectionChart
 
 GAP = 6.0
 CELL_PADDING = 4.0

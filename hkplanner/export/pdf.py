@@ -16,6 +16,8 @@ from xml.sax.saxutils import escape
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
+from hkplanner.charts import theme
+from hkplanner.charts.chart import ProjectionChart
 from hkplanner.core import Scenario, baseline, project
 from hkplanner.core.changes import MODIFIED, describe_phase_changes, is_modified_name, value_text
 from hkplanner.core.formatting import quantity
@@ -25,8 +27,6 @@ from hkplanner.export.files import write_bytes
 from hkplanner.export.page_flow import GAP, Cell, PageFlow
 from hkplanner.export.provenance import Provenance
 from hkplanner.export.summary import TargetRow, baseline_over, changed_parameters, target_rows, verdict
-from hkplanner.ui import theme
-from hkplanner.ui.charts import ProjectionChart
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 15

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from hkplanner import __version__
+from hkplanner import __version__, configure
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -21,13 +21,6 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--version", action="version", version=f"HK Planner {__version__}")
     parser.add_argument("scenario", nargs="?", type=Path, help="a .hkplan scenario file to open")
     return parser.parse_args(argv)
-
-
-def configure(app) -> None:
-    """Names that decide where settings and autosaves live."""
-    app.setApplicationName("HK Planner")
-    app.setOrganizationName("HK Planner")
-    app.setApplicationVersion(__version__)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from hkplanner.ui import theme
+from hkplanner.charts import theme
 from hkplanner.ui.fit_text import fitted_font
 
 TITLE_PX = 28

@@ -7,9 +7,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from hkplanner.charts import theme
 from hkplanner.core.compare import comparison_table, with_difference
 from hkplanner.core.scenario_file import ScenarioFileError, write_atomically
-from hkplanner.ui import dialogs, theme
+from hkplanner.ui import dialogs
 from hkplanner.ui.folders import suggested_path
 from hkplanner.ui.frame_model import FrameModel
 from hkplanner.ui.session import Session

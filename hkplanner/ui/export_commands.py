@@ -19,7 +19,7 @@ from hkplanner.export.provenance import Provenance
 from hkplanner.ui import dialogs
 
 if TYPE_CHECKING:
-    from hkplanner.ui.charts import ProjectionChart
+    from hkplanner.charts.chart import ProjectionChart
     from hkplanner.ui.main_window import MainWindow
 
 

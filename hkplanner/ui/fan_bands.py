@@ -12,7 +12,6 @@ import contextlib
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 
-import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QLabel
@@ -111,6 +110,8 @@ class _ChartBands:
     """One chart's bands: per line, a shaded P10-P90 fill and a thin P50 line, items made once."""
 
     def __init__(self, chart) -> None:
+        import pyqtgraph as pg  # charts exist by now; the window itself opens without pyqtgraph
+
         self.offset = chart.spec.line_from - FIRST_YEAR
         self.items: dict[str, tuple] = {}  # line key -> (P10 curve, P90 curve, P50 curve, fill)
         plot = chart.getPlotItem()

@@ -8,10 +8,11 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from hkplanner.charts import theme
 from hkplanner.core import Scenario
 from hkplanner.core.changes import describe_changes
 from hkplanner.core.scenario_file import EXTENSION
-from hkplanner.ui import dialogs, theme
+from hkplanner.ui import dialogs
 from hkplanner.ui.autosave import Autosaver, scan
 from hkplanner.ui.caption_bar import CaptionBar
 from hkplanner.ui.compare_dialog import CompareDialog
@@ -118,7 +119,8 @@ class MainWindow(QMainWindow):
             self._build_charts()
 
     def _build_charts(self) -> None:
-        from hkplanner.ui.charts import build_charts, framed
+        from hkplanner.charts.catalogue import build_charts
+        from hkplanner.charts.chart import framed
 
         self.charts = build_charts()
         self.chart_frames = {chart.objectName().removeprefix("chart_"): framed(chart) for chart in self.charts}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from hkplanner.charts import theme
 from hkplanner.core import GROUPS, REGISTRY, Scenario
-from hkplanner.ui import theme
 from hkplanner.ui.parameter_row import ParameterRow
 from hkplanner.ui.phase_editor import PhaseEditor
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from hkplanner.analysis.inputs import BatchProjector, apply_lever, default_projector, lever_title
 from hkplanner.analysis.seek import Answer, Frontier, frontier, on_step, seek
+from hkplanner.charts import theme
 from hkplanner.core import REGISTRY, TARGETS
-from hkplanner.ui import theme
 from hkplanner.ui.session import Session
 
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolTip, QVBoxLayout, QWidget
 
+from hkplanner.charts import theme
 from hkplanner.core import TARGETS, Projection, Target, TargetResult
 from hkplanner.core.formatting import number, quantity, shortfall
-from hkplanner.ui import theme
 from hkplanner.ui.elided_label import ElidedLabel
 from hkplanner.ui.fit_text import fitted_font
 

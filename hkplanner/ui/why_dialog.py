@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
 from hkplanner.analysis.attribution import Attribution, attribute
 from hkplanner.analysis.inputs import BatchProjector, Range, default_projector
 from hkplanner.analysis.tornado import Tornado, tornado
+from hkplanner.charts import theme
 from hkplanner.core import COLUMNS
 from hkplanner.core.timeline import LAST_HISTORY_YEAR
-from hkplanner.ui import theme
 
 UP, DOWN, TOTAL = theme.MET, theme.MISSED, theme.BLUE
 

@@ -9,6 +9,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
+from hkplanner.charts.catalogue import build_charts
+from hkplanner.charts.chart import framed
 from hkplanner.core import baseline, project
 from hkplanner.export.charts import (
     chart_png,
@@ -21,7 +23,6 @@ from hkplanner.export.charts import (
 )
 from hkplanner.export.files import ExportError
 from hkplanner.export.provenance import Provenance
-from hkplanner.ui.charts import build_charts, framed
 from tests.export.conftest import EXPORTED_AT, PRIVATE_LATE
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -10,7 +10,7 @@ from hkplanner.ui import MainWindow
 
 @pytest.fixture(scope="session", autouse=True)
 def named_app(qapp):
-    from hkplanner.ui.app import configure
+    from hkplanner import configure
 
     configure(qapp)
 

@@ -82,7 +82,7 @@ def main(argv: list[str]) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from hkplanner.ui.app import configure
+    from hkplanner import configure
 
     app = QApplication(sys.argv[:1])
     configure(app)

@@ -8,10 +8,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 
+from hkplanner.charts import theme
 from hkplanner.core import Phase
 from hkplanner.core.formatting import quantity
 from hkplanner.core.presets import presets
-from hkplanner.ui import theme
 from tests.ui.conftest import card_text, chart, slider
 
 SANDY_RIDGE = Phase("Sandy Ridge data park", "private", 180_000, 2026, 2032)

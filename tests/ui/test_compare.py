@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView
 
+from hkplanner.charts import theme
 from hkplanner.core import Phase
 from hkplanner.core.presets import presets
-from hkplanner.ui import theme
 from hkplanner.ui.compare_dialog import CompareDialog
 from tests.ui.conftest import chart, slider
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from hkplanner.charts.capacity_chart import LEGEND_PHASES
 from hkplanner.core import baseline
 from hkplanner.core.scenario_file import ScenarioDocument, ScenarioFileError, open_file, save, to_json
 from hkplanner.ui import MainWindow, autosave
 from hkplanner.ui.autosave import AUTOSAVE_MS, UNRECOVERED, data_folder
-from hkplanner.ui.charts.capacity_chart import LEGEND_PHASES
 from hkplanner.ui.preferences import MAX_RECENT, Preferences
 from tests.core.test_scenario_file import official_plan
 from tests.ui.conftest import chart, slider

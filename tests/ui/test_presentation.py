@@ -360,7 +360,7 @@ def test_readable_from_the_back_of_the_room_at_1920x1080(tmp_path):
 def test_the_projector_theme_makes_everything_larger_never_smaller(window, qtbot):
     from dataclasses import fields
 
-    from hkplanner.ui import theme
+    from hkplanner.charts import theme
 
     standard, projector = theme.LOOKS["standard"], theme.LOOKS["projector"]
     for field in fields(theme.Look):

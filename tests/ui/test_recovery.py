@@ -18,7 +18,7 @@ CHILD = textwrap.dedent(
     import time
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from hkplanner.ui.app import configure
+    from hkplanner import configure
     configure(app)
     from hkplanner.ui import MainWindow
     window = MainWindow()

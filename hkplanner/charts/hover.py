@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 
+from hkplanner.charts import theme
 from hkplanner.core.formatting import quantity
-from hkplanner.ui import theme
 
 if TYPE_CHECKING:
-    from hkplanner.ui.charts.chart import ProjectionChart
+    from hkplanner.charts.chart import ProjectionChart
 
 
 class HoverReadout:

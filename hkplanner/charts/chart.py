@@ -18,13 +18,13 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from hkplanner.charts import theme
+from hkplanner.charts.axes import NumberAxis
+from hkplanner.charts.hover import HoverReadout
+from hkplanner.charts.legend import ChartLegend, Entry
 from hkplanner.core import TARGETS, Projection
 from hkplanner.core.history import HISTORY
 from hkplanner.core.timeline import FIRST_YEAR, LAST_HISTORY_YEAR
-from hkplanner.ui import theme
-from hkplanner.ui.charts.axes import NumberAxis
-from hkplanner.ui.charts.hover import HoverReadout
-from hkplanner.ui.charts.legend import ChartLegend, Entry
 
 _TARGETS = {target.key: target for target in TARGETS}
 

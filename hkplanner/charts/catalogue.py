@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hkplanner.ui import theme
-from hkplanner.ui.charts.capacity_chart import CapacityChart
-from hkplanner.ui.charts.chart import ChartSpec, Line, ProjectionChart
+from hkplanner.charts import theme
+from hkplanner.charts.capacity_chart import CapacityChart
+from hkplanner.charts.chart import ChartSpec, Line, ProjectionChart
 
 COMPUTE_FROM = 2024  # compute is blank before the phases' calibration year (Cyberport's opening)
 

@@ -9,12 +9,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPolygonF
 
+from hkplanner.charts import theme
+from hkplanner.charts.chart import ChartSpec, ProjectionChart, tr
+from hkplanner.charts.legend import Entry
 from hkplanner.core import Projection
 from hkplanner.core.history import HISTORY
 from hkplanner.core.timeline import YEARS
-from hkplanner.ui import theme
-from hkplanner.ui.charts.chart import ChartSpec, ProjectionChart, tr
-from hkplanner.ui.charts.legend import Entry
 
 LEGEND_PHASES = 8  # more would crowd the chart; the phase table and the hover list every one
 

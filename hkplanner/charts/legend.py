@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
-from hkplanner.ui import theme
+from hkplanner.charts import theme
 
 # How each kind of item is shown in the legend: a glyph drawn in the item's colour.
 GLYPHS = {"line": "━━", "dashed": "╍╍", "dotted": "┈┈", "fill": "■", "star": "★", "diamond": "◆", "square": "▪"}

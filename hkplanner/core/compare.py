@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 from hkplanner.core.formatting import decimals, shortfall, unit_label
 from hkplanner.core.parameters import REGISTRY
-from hkplanner.core.projection import COLUMNS, Projection, project
+from hkplanner.core.projection import COLUMNS, Projection
 from hkplanner.core.scenario import Scenario
+from hkplanner.core.workspace import projected_over
 
-MAX_PINNED = 4  # scenarios shown beside the current one: more makes the charts unreadable
 KEY_YEARS = (2026, 2030, 2032)
 KEY_FIGURES = (
     "capacity_total_pf",
@@ -41,7 +41,7 @@ def comparison_table(scenarios: Sequence[tuple[str, Scenario]], reference: Scena
     import pandas as pd  # tables only
 
     end_year = max(scenario["end_year"] for _, scenario in scenarios)
-    projections: list[Projection] = [project(s.replace(end_year=end_year)) for _, s in scenarios]
+    projections: list[Projection] = [projected_over(s, end_year) for _, s in scenarios]
     years = (*KEY_YEARS, end_year) if end_year not in KEY_YEARS else KEY_YEARS
     rows: dict[tuple[str, str], list] = {}
     for index, result in enumerate(projections[0].targets):

@@ -19,10 +19,9 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 from hkplanner.charts import theme
 from hkplanner.charts.catalogue import build_charts
 from hkplanner.charts.chart import ProjectionChart
-from hkplanner.core import Scenario, project
+from hkplanner.core import Pin, Scenario, Workspace
 from hkplanner.export.files import chart_file_name, ensure_folder, write_bytes
 from hkplanner.export.provenance import Provenance
-from hkplanner.export.summary import baseline_over
 
 CHART_SIZE = QSize(800, 500)  # charts built for export: a slide's proportions
 SCALE = 2  # PNGs at twice screen resolution
@@ -35,9 +34,8 @@ def offscreen_charts(
 ) -> Iterator[list[ProjectionChart]]:
     """Every chart for a scenario, with the baseline's ghost and any pinned scenarios; closed afterwards."""
     charts = build_charts()
-    end_year = scenario["end_year"]
-    projection, ghost = project(scenario), baseline_over(scenario)
-    pinned = [(label, project(other.replace(end_year=end_year))) for label, other in pins]
+    workspace = Workspace(scenario, tuple(Pin(label, other) for label, other in pins))
+    projection, ghost, pinned = workspace.projection, workspace.baseline_projection, workspace.pin_projections
     try:
         for chart in charts:
             chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)

@@ -12,8 +12,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from hkplanner.core.compare import MAX_PINNED
 from hkplanner.core.scenario_file import EXTENSION, ScenarioDocument, ScenarioFileError, open_file
+from hkplanner.core.workspace import MAX_PINNED
 from hkplanner.export.files import ExportError
 
 OK, FAILED = 0, 1  # argparse exits 2 on bad arguments

@@ -18,7 +18,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 from hkplanner.charts import theme
 from hkplanner.charts.chart import ProjectionChart
-from hkplanner.core import Scenario, baseline, project
+from hkplanner.core import Scenario, Workspace, baseline
 from hkplanner.core.changes import MODIFIED, describe_phase_changes, is_modified_name, value_text
 from hkplanner.core.formatting import quantity
 from hkplanner.core.scenario_file import ScenarioDocument
@@ -26,7 +26,7 @@ from hkplanner.export.charts import offscreen_charts
 from hkplanner.export.files import write_bytes
 from hkplanner.export.page_flow import GAP, Cell, PageFlow
 from hkplanner.export.provenance import Provenance
-from hkplanner.export.summary import TargetRow, baseline_over, changed_parameters, target_rows, verdict
+from hkplanner.export.summary import TargetRow, changed_parameters, target_rows, verdict
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 15
@@ -57,7 +57,8 @@ def briefing_pdf(
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = _writer(buffer, paper, provenance, document, charts)
-    rows = target_rows(project(document.scenario), baseline_over(document.scenario))
+    workspace = Workspace(document.scenario)
+    rows = target_rows(workspace.projection, workspace.baseline_projection)
     flow = PageFlow(writer, provenance.footer())
     _cover(flow, document, provenance, rows)
     flow.new_page()

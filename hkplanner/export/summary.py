@@ -5,13 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from hkplanner.core import REGISTRY, Parameter, Projection, Scenario, TargetResult, baseline, project
+from hkplanner.core import REGISTRY, Parameter, Projection, Scenario, TargetResult, baseline
 from hkplanner.core.formatting import quantity, shortfall
-
-
-def baseline_over(scenario: Scenario) -> Projection:
-    """The baseline over the scenario's horizon, as the window shows it."""
-    return project(baseline().replace(end_year=scenario["end_year"]))
 
 
 def verdict(result: TargetResult) -> str:

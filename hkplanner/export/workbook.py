@@ -18,13 +18,13 @@ from pathlib import Path
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from hkplanner.core import COLUMNS, REGISTRY, Projection, Scenario, baseline, project
+from hkplanner.core import COLUMNS, REGISTRY, Projection, Scenario, Workspace, baseline, project
 from hkplanner.core.compare import comparison_table
 from hkplanner.core.formatting import decimals, file_decimals, unit_label
 from hkplanner.core.scenario_file import ScenarioDocument
 from hkplanner.export.files import write_bytes
 from hkplanner.export.provenance import Provenance
-from hkplanner.export.summary import baseline_over, target_rows
+from hkplanner.export.summary import target_rows
 
 HISTORY_HEADER = "Published figure (not projected)"
 MAX_COLUMN_WIDTH = 60
@@ -66,7 +66,8 @@ def parameters_table(scenario: Scenario) -> pd.DataFrame:
 
 def targets_table(scenario: Scenario) -> pd.DataFrame:
     rows = []
-    for row in target_rows(project(scenario), baseline_over(scenario)):
+    workspace = Workspace(scenario)
+    for row in target_rows(workspace.projection, workspace.baseline_projection):
         mine, theirs, target = row.scenario, row.baseline, row.scenario.target
         rows.append(
             {

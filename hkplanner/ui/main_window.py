@@ -146,8 +146,7 @@ class MainWindow(QMainWindow):
         self.status_timer.start()  # the status line follows once a drag pauses: it costs a relayout
 
     def refresh_pins(self) -> None:
-        end_year = self.session.scenario["end_year"]
-        pinned = [(pin.label, pin.projection(end_year)) for pin in self.session.pins]
+        pinned = self.session.workspace.pin_projections
         for chart in self.charts:
             chart.show_pins(pinned)
             chart.show_projection(self.session.projection, self.session.baseline_projection)

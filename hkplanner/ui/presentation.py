@@ -19,7 +19,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QEasingCurve, QEvent, Q
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from hkplanner.core import baseline, project
+from hkplanner.core import Workspace, project
 from hkplanner.core.headline import so_what
 from hkplanner.core.seeds import bundled_dir
 from hkplanner.core.storyline import Step, Storyline, caption, interpolate, read_storyline
@@ -46,7 +46,8 @@ def step_headline(steps: tuple[Step, ...], index: int) -> str:
     """The step's "so what", against the step before it (the plan's baseline for the first)."""
     scenario = steps[index].scenario
     previous = project(steps[index - 1].scenario) if index else None
-    return so_what(project(scenario), previous, project(baseline().replace(end_year=scenario["end_year"])))
+    workspace = Workspace(scenario)
+    return so_what(workspace.projection, previous, workspace.baseline_projection)
 
 
 @dataclass

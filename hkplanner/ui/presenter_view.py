@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QSize, Qt, Q
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QTextBrowser, QWidget
 
-from hkplanner.core import REGISTRY, project
+from hkplanner.core import REGISTRY, Workspace
 from hkplanner.core.storyline import Step
 
 if TYPE_CHECKING:
@@ -142,11 +142,11 @@ class PresenterView(QWidget):
     def _thumbnail(self, step: Step) -> QPixmap:
         """The step's charts (or its focus chart alone), drawn offscreen as the audience will see them."""
         from hkplanner.export.charts import chart_image, offscreen_charts  # only with the presenter view open
-        from hkplanner.export.summary import baseline_over
 
         if self._charts is None:
             self._charts = self._charts_open.enter_context(offscreen_charts(step.scenario, size=THUMBNAIL_CHART))
-        projection, ghost = project(step.scenario), baseline_over(step.scenario)
+        workspace = Workspace(step.scenario)
+        projection, ghost = workspace.projection, workspace.baseline_projection
         shown = [c for c in self._charts if step.focus in (None, c.objectName().removeprefix("chart_"))]
         for chart in shown:
             chart.show_projection(projection, ghost)

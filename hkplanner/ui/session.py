@@ -1,33 +1,21 @@
-"""The Session: the current scenario, its projection and the baseline's, pins, and the undo history.
+"""The Session adapts the workspace (the scenario, the baseline, the pins and their projections:
+hkplanner/core/workspace.py) to Qt: signals for the views, and an undo stack for every edit.
 
 Every edit replaces the scenario with another through the undo stack; views listen to `changed`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from hkplanner.core import REGISTRY, Phase, Projection, Scenario, baseline, project
+from hkplanner.core import MAX_PINNED, REGISTRY, Phase, Pin, Projection, Scenario, Workspace
 from hkplanner.core.changes import MODIFIED, modified_name, same_content
-from hkplanner.core.compare import MAX_PINNED
 from hkplanner.ui.undo import ScenarioChange
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Session", text)
-
-
-@dataclass(frozen=True, eq=False)
-class Pin:
-    label: str
-    scenario: Scenario
-
-    def projection(self, end_year: int) -> Projection:
-        """Over the current horizon, so a pin spans the same years as the scenario."""
-        return project(self.scenario.replace(end_year=end_year))
 
 
 class Session(QObject):
@@ -37,20 +25,16 @@ class Session(QObject):
     def __init__(self, scenario: Scenario | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self._baseline = baseline()
-        self._scenario = scenario or self._baseline
-        self._projection = project(self._scenario)
-        self._baseline_projection = self._project_baseline()
-        self._pins: list[Pin] = []
+        self.workspace = Workspace() if scenario is None else Workspace(scenario)
         # The presets and files this session's work started from, by name: an edit of one of them
         # takes a derived name, and an edit back to one of them takes its name again.
-        self._origins: dict[str, Scenario] = {self._scenario.name: self._scenario}
+        self._origins: dict[str, Scenario] = {self.scenario.name: self.scenario}
         self._work: Scenario | None = None  # while a show runs: the work it stands in front of
 
     @property
     def work(self) -> Scenario:
         """The user's scenario: during a show, the one the show will return to, not the slide on screen."""
-        return self._work if self._work is not None else self._scenario
+        return self._work if self._work is not None else self.scenario
 
     @property
     def presenting(self) -> bool:
@@ -58,36 +42,36 @@ class Session(QObject):
 
     @property
     def scenario(self) -> Scenario:
-        return self._scenario
+        return self.workspace.scenario
 
     @property
     def projection(self) -> Projection:
-        return self._projection
+        return self.workspace.projection
 
     @property
     def baseline(self) -> Scenario:
-        return self._baseline
+        return self.workspace.baseline
 
     @property
     def baseline_projection(self) -> Projection:
         """The baseline over the current scenario's horizon, so ghosts span the same years."""
-        return self._baseline_projection
+        return self.workspace.baseline_projection
 
     # edits: each is one undo step ------------------------------------------------------------------
 
     def set(self, key: str, value: float) -> None:
         title = QCoreApplication.translate("ParameterRow", REGISTRY[key].title)
-        self.edit(self._scenario.replace(**{key: value}), tr("Change {0}").format(title), merge_key=key)
+        self.edit(self.scenario.replace(**{key: value}), tr("Change {0}").format(title), merge_key=key)
 
     def reset(self, key: str) -> None:
         title = QCoreApplication.translate("ParameterRow", REGISTRY[key].title)
-        self.edit(self._scenario.replace(**{key: REGISTRY[key].default}), tr("Reset {0}").format(title))
+        self.edit(self.scenario.replace(**{key: REGISTRY[key].default}), tr("Reset {0}").format(title))
 
     def set_phases(self, phases: tuple[Phase, ...]) -> None:
-        self.edit(self._scenario.with_phases(phases), tr("Edit compute phases"))
+        self.edit(self.scenario.with_phases(phases), tr("Edit compute phases"))
 
     def reset_all(self) -> None:
-        self.edit(self._baseline.renamed(self._scenario.name), tr("Reset all to the plan"))
+        self.edit(self.baseline.renamed(self.scenario.name), tr("Reset all to the plan"))
 
     def load(self, scenario: Scenario, label: str) -> None:
         """Replace the whole scenario (a preset, a recovered file): one recompute, one step."""
@@ -96,7 +80,7 @@ class Session(QObject):
 
     def rename(self, name: str, label: str) -> None:
         """The user names the scenario: from now on it keeps that name whatever they change."""
-        self.edit(self._scenario.renamed(name), label, named=True)
+        self.edit(self.scenario.renamed(name), label, named=True)
 
     def edit(self, scenario: Scenario, label: str, merge_key: str | None = None, named: bool = False) -> None:
         """`named`: the scenario's name is meant as given; otherwise it follows its origin (see `_derived`).
@@ -105,13 +89,13 @@ class Session(QObject):
             return
         if not named:
             scenario = self._derived(scenario)
-        if scenario != self._scenario:
-            self.undo_stack.push(ScenarioChange(self._show, self._scenario, scenario, label, merge_key))
+        if scenario != self.scenario:
+            self.undo_stack.push(ScenarioChange(self._show, self.scenario, scenario, label, merge_key))
 
     def _derived(self, scenario: Scenario) -> Scenario:
         """A changed preset or file is "<its name>, modified"; changed back, it is itself again.
         A scenario the user has named keeps its name."""
-        name = self._scenario.name
+        name = self.scenario.name
         origin = self._origins.get(name) or self._origins.get(name.removesuffix(MODIFIED))
         if origin is None or scenario.name != name:
             return scenario
@@ -123,7 +107,7 @@ class Session(QObject):
 
     def begin_show(self) -> None:
         if self._work is None:
-            self._work = self._scenario
+            self._work = self.scenario
 
     def show_slide(self, scenario: Scenario) -> None:
         """A slide or an animation frame: on screen only; no undo step, no saved state."""
@@ -155,35 +139,26 @@ class Session(QObject):
 
     @property
     def pins(self) -> tuple[Pin, ...]:
-        return tuple(self._pins)
+        return self.workspace.pins
 
     def pin(self, label: str, scenario: Scenario) -> None:
-        if len(self._pins) >= MAX_PINNED:
+        if len(self.pins) >= MAX_PINNED:
             raise ValueError(tr("At most {0} scenarios can be pinned; unpin one first.").format(MAX_PINNED))
-        self._pins.append(Pin(label, scenario))
+        self.workspace = self.workspace.pinned(label, scenario)
         self.pins_changed.emit()
 
     def unpin(self, index: int | None = None) -> None:
         """Unpin one scenario, or all of them."""
-        if index is None:
-            self._pins.clear()
-        else:
-            del self._pins[index]
+        self.workspace = self.workspace.unpinned(index)
         self.pins_changed.emit()
 
     # the one place the scenario changes -----------------------------------------------------------
 
     def _show(self, scenario: Scenario) -> None:
-        if scenario == self._scenario:
+        if scenario == self.scenario:
             return
-        horizon_moved = scenario["end_year"] != self._scenario["end_year"]
-        self._scenario = scenario
-        self._projection = project(scenario)
-        if horizon_moved:
-            self._baseline_projection = self._project_baseline()
+        horizon_moved = scenario["end_year"] != self.scenario["end_year"]
+        self.workspace = self.workspace.with_scenario(scenario)
         self.changed.emit()
-        if horizon_moved and self._pins:
+        if horizon_moved and self.pins:
             self.pins_changed.emit()
-
-    def _project_baseline(self) -> Projection:
-        return project(self._baseline.replace(end_year=self._scenario["end_year"]))

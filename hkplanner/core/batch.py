@@ -37,7 +37,7 @@ class BatchError(ParameterError):
 class BatchProjection:
     n: int
     years: np.ndarray  # (Y,): from the first official year to the latest end year among the rows
-    series: MappingProxyType  # column key -> (N, Y), the keys of COLUMNS
+    series: Mapping[str, np.ndarray]  # column key -> (N, Y), the keys of COLUMNS; built on first read
     targets: MappingProxyType  # target key -> TargetVerdicts, each judged in its own year
     mfg_growth_required_pct: np.ndarray  # (N,)
 
@@ -123,14 +123,14 @@ def project_batch(
     for key in REGISTRY:
         given = arrays.get(key)
         values[key] = np.array([[base.values[key]]]) if given is None else np.reshape(given, (-1, 1))
-    full, _, required = run(values, _phases(base, arrays, count), COLUMNS, count)
+    columns, _, required = run(values, _phases(base, arrays, count), COLUMNS, count)
     end = int(np.max(values["end_year"]))
     stop = end - FIRST_YEAR + 1
-    targets = {verdicts.target.key: verdicts for verdicts in judge_all(YEARS, full, values)}
+    targets = {verdicts.target.key: verdicts for verdicts in judge_all(YEARS, columns, values)}
     return BatchProjection(
         n=count,
         years=YEARS[:stop],
-        series=MappingProxyType({key: array[:, :stop] for key, array in full.items()}),
+        series=columns.until(stop),
         targets=MappingProxyType(targets),
         mfg_growth_required_pct=required,
     )

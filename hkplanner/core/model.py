@@ -7,7 +7,7 @@ nothing was observed. One scenario is a batch of one, so there is one code path.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterator, Mapping
 
 import numpy as np
 
@@ -39,10 +39,54 @@ OFFICIAL = {
 }
 
 
+_BLANK_HISTORY = np.full((1, WINDOW_START), np.nan)
+
+
+class Columns(Mapping):
+    """Each column over the whole timeline as (rows, years), built on first access and kept: history
+    years official or blank, then the window's projection. A batch often reads only a few columns."""
+
+    def __init__(self, window: dict[str, np.ndarray], keys, rows: int, stop: int | None = None) -> None:
+        self._window, self._keys, self._rows, self._stop = window, tuple(keys), rows, stop
+        self._built: dict[str, np.ndarray] = {}
+
+    def until(self, stop: int) -> Columns:
+        """The same columns cut after `stop` years (sharing what is built)."""
+        cut = Columns(self._window, self._keys, self._rows, stop)
+        cut._built = self._built
+        return cut
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        built = self._built.get(key)
+        if built is None:
+            if key not in self._keys:
+                raise KeyError(key)
+            built = np.empty((self._rows, len(YEARS)))
+            built[:, WINDOW_START:] = self._window[key]
+            if key in OFFICIAL:
+                built[:, : WINDOW_START + 1] = OFFICIAL[key]
+            else:
+                built[:, :WINDOW_START] = np.nan
+            self._built[key] = built
+        return built[:, : self._stop]
+
+    def parts(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        """The column as the history years every row shares (1, H) and the projected rest (rows, years - H)."""
+        if key in OFFICIAL:
+            return OFFICIAL[key][None], self._window[key][:, 1:]
+        return _BLANK_HISTORY, self._window[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
 def run(
     values: dict[str, np.ndarray], phases: PhaseArrays, columns, rows: int = 1
-) -> tuple[dict, np.ndarray, np.ndarray]:
-    """Every column in `columns` as (rows, years), capacity by phase from the last history year
+) -> tuple[Columns, np.ndarray, np.ndarray]:
+    """Every column in `columns` (built when first read), capacity by phase from the last history year
     ((1 or rows, phases, window years)) and the manufacturing growth the target needs (rows,).
     Inputs may have 1 row where every scenario shares them."""
     compute = project_compute(values, phases)
@@ -53,23 +97,5 @@ def run(
     outlay = window["capex_public_year_hkd_bn"] + window["compute_subsidy_hkd_bn"]
     window["public_outlay_hkd_bn"] = outlay + window["fund_public_deployed_hkd_bn"]
     window["public_outlay_cum_hkd_bn"] = running_total(window["public_outlay_hkd_bn"])
-
-    block = np.empty((len(columns), rows, len(YEARS)))  # one allocation for every column
-    for index, key in enumerate(columns):
-        block[index, :, WINDOW_START:] = window[key]
-    official, blank = _history_rows(tuple(columns))
-    block[official, :, : WINDOW_START + 1] = _prefix(tuple(columns))
-    block[blank, :, :WINDOW_START] = np.nan
     required = np.broadcast_to(required_growth[:, 0], (rows,))
-    return dict(zip(columns, block, strict=True)), window["phase_capacity_pf"], required
-
-
-@lru_cache(maxsize=4)
-def _history_rows(columns: tuple[str, ...]) -> tuple[list[int], list[int]]:
-    official = [index for index, key in enumerate(columns) if key in OFFICIAL]
-    return official, [index for index, key in enumerate(columns) if key not in OFFICIAL]
-
-
-@lru_cache(maxsize=4)
-def _prefix(columns: tuple[str, ...]) -> np.ndarray:
-    return np.array([OFFICIAL[key] for key in columns if key in OFFICIAL])[:, None, :]
+    return Columns(window, columns, rows), window["phase_capacity_pf"], required

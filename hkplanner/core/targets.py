@@ -7,8 +7,8 @@ year only changes how far the charts run.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import numpy as np
 
@@ -78,39 +78,42 @@ class TargetVerdicts:
 TARGETS: tuple[Target, ...] = tuple(Target(**entry) for entry in load("targets")["target"])
 
 
-@lru_cache(maxsize=8)
-def _thresholds(targets: tuple[Target, ...]) -> tuple[np.ndarray, np.ndarray]:
-    """Each target's threshold, and whether reaching it exactly counts (">="), shaped (targets, 1, 1)."""
-    thresholds = np.array([target.threshold for target in targets], dtype=float).reshape(-1, 1, 1)
-    inclusive = np.array([target.comparison == ">=" for target in targets]).reshape(-1, 1, 1)
-    return thresholds, inclusive
-
-
 def judge_all(
-    years: np.ndarray, series: dict, values: dict, targets: tuple[Target, ...] = TARGETS
+    years: np.ndarray, series: Mapping, values: dict, targets: tuple[Target, ...] = TARGETS
 ) -> tuple[TargetVerdicts, ...]:
     """Every target for N scenarios at once, each in its own year (fixed, or a parameter's value rounded):
     `series` maps columns to (N, years) arrays over consecutive `years`, `values` parameters to
-    (N or 1, 1) arrays."""
-    thresholds, inclusive = _thresholds(targets)
-    metrics = np.stack(np.broadcast_arrays(*(series[target.metric] for target in targets)))
-    rows = metrics.shape[1]
-    holds = metrics > thresholds  # NaN compares False
-    holds |= (metrics == thresholds) & inclusive
-    due = np.empty((len(targets), rows), dtype=int)
-    for index, target in enumerate(targets):
-        due[index] = np.rint(values[target.year_parameter][:, 0]) if target.year_parameter else target.year
-    row = np.arange(rows)
-    which = np.arange(len(targets))[:, None]
+    (N or 1, 1) arrays. A series with a `parts(key)` method gives each column as the years every
+    scenario shares (1, H) and the rest (N, years - H), so nothing the size of the whole timeline is built."""
+    return tuple(_judge(target, years, *_parts(series, target.metric), values) for target in targets)
+
+
+def _parts(series: Mapping, key: str) -> tuple[np.ndarray, np.ndarray]:
+    parts = getattr(series, "parts", None)
+    return parts(key) if parts else (np.empty((1, 0)), series[key])
+
+
+def _judge(target: Target, years: np.ndarray, shared: np.ndarray, own: np.ndarray, values: dict) -> TargetVerdicts:
+    def holds(metric: np.ndarray) -> np.ndarray:  # NaN compares False
+        return metric >= target.threshold if target.comparison == ">=" else metric > target.threshold
+
+    due = np.rint(values[target.year_parameter][:, 0]) if target.year_parameter else np.array([target.year])
+    rows = max(len(own), len(due))
+    due = np.broadcast_to(due.astype(int), (rows,))
+    own = np.broadcast_to(own, (rows, own.shape[1]))
+    before = shared.shape[1]
     at_due = due - int(years[0])
-    value = metrics[which, row, at_due]
-    met = holds[which, row, at_due]
-    shortfall = np.where(met, 0.0, thresholds[:, :, 0] - value)  # NaN when the figure is unknown
-    first_index = holds.argmax(axis=2)
-    first = np.where(holds[which, row, first_index], years[first_index], np.nan)
-    return tuple(
-        TargetVerdicts(target, due[i], value[i], met[i], first[i], shortfall[i]) for i, target in enumerate(targets)
-    )
+    in_own = at_due >= before
+    value = np.empty(rows)
+    value[in_own] = own[in_own.nonzero()[0], at_due[in_own] - before]
+    value[~in_own] = shared[0, at_due[~in_own]]
+    met = holds(value)
+    shared_holds, own_holds = holds(shared[0]), holds(own)
+    first_own = own_holds.argmax(axis=1)
+    first = np.where(own_holds[np.arange(rows), first_own], years[before + first_own], np.nan)
+    if shared_holds.any():
+        first[:] = years[shared_holds.argmax()]
+    return TargetVerdicts(target, due, value, met, first, np.where(met, 0.0, target.threshold - value))
 
 
 def evaluate(target: Target, years: np.ndarray, metric: np.ndarray, due_year: int) -> TargetResult:

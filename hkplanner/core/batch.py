@@ -106,12 +106,12 @@ def _phases(base: Scenario, arrays: dict, count: int) -> PhaseArrays:
     for index in range(len(base.phases)):
         new_capacity = arrays.get(f"phase.{index}.capacity_pf")
         if new_capacity is not None:
-            capacity = np.repeat(capacity, count, axis=0) if capacity.shape[0] == 1 else capacity.copy()
-            capacity[:, index, 0] = new_capacity
+            capacity = np.repeat(capacity, count, axis=1) if capacity.shape[1] == 1 else capacity.copy()
+            capacity[index, :, 0] = new_capacity
         completion = arrays.get(f"phase.{index}.completion_year")
         if completion is not None:  # the start moves with the completion: the phase keeps its span
-            start = np.repeat(start, count, axis=0) if start.shape[0] == 1 else start.copy()
-            start[:, index, 0] = completion - shared.span[index, 0] + 1
+            start = np.repeat(start, count, axis=1) if start.shape[1] == 1 else start.copy()
+            start[index, :, 0] = completion - shared.span[index, 0, 0] + 1
     return replace(shared, capacity=capacity, start=start)
 
 

@@ -53,7 +53,9 @@ def in_service_power(first_power: np.ndarray, lifetime: np.ndarray, power_factor
 def project_compute(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
     by_phase = capacity_by_phase(phases, WINDOW, values["private_delay_years"])
     # Sums by owner in one product; public is its own sum, not total - private, so a delay leaves it exactly.
-    public, private, northern, other_private = np.moveaxis(phases.owner_weights @ by_phase, -2, 0)
+    count, rows, years = by_phase.shape
+    by_owner = phases.owner_weights @ by_phase.reshape(count, rows * years)  # one product for every scenario
+    public, private, northern, other_private = by_owner.reshape(4, rows, years)
     total = public + private
 
     growth_to_2030 = values["compute_demand_2030_pf"] / values["compute_demand_2025_pf"]

@@ -45,10 +45,13 @@ def lagged_sum(first: np.ndarray, lag: np.ndarray, factor: np.ndarray | float) -
     shape = np.broadcast_shapes(first.shape, (*np.shape(lag)[:-1], 1), (*np.shape(factor)[:-1], 1))
     out = np.zeros((*shape[:-1], 2 * _SIZE))
     out[..., _SIZE:] = first
-    back = _back(lag, out.ndim)
+    flat = out.reshape(-1)
+    # Where in `flat` each row's value `lag` years before the window's first year is.
+    row_starts = np.arange(0, flat.size, 2 * _SIZE).reshape(out.shape[:-1])
+    source = _back(lag, out.ndim)[..., 0] + row_starts
+    factor = factor[..., 0] if isinstance(factor, np.ndarray) else factor
     for year in range(_SIZE):
-        at = _SIZE + year
-        out[..., at : at + 1] += factor * np.take_along_axis(out, back + year, axis=-1)
+        out[..., _SIZE + year] += factor * flat[source + year]
     return out[..., _SIZE:]
 
 

@@ -87,7 +87,7 @@ def run(
     values: dict[str, np.ndarray], phases: PhaseArrays, columns, rows: int = 1
 ) -> tuple[Columns, np.ndarray, np.ndarray]:
     """Every column in `columns` (built when first read), capacity by phase from the last history year
-    ((1 or rows, phases, window years)) and the manufacturing growth the target needs (rows,).
+    ((phases, 1 or rows, window years)) and the manufacturing growth the target needs (rows,).
     Inputs may have 1 row where every scenario shares them."""
     compute = project_compute(values, phases)
     fund = project_fund(values)

@@ -39,12 +39,14 @@ OFFICIAL = {
 }
 
 
+# Each column's years before the window, the same in every scenario: official figures or blanks.
+_HISTORY = {key: figures[None, :WINDOW_START] for key, figures in OFFICIAL.items()}
 _BLANK_HISTORY = np.full((1, WINDOW_START), np.nan)
 
 
 class Columns(Mapping):
-    """Each column over the whole timeline as (rows, years), built on first access and kept: history
-    years official or blank, then the window's projection. A batch often reads only a few columns."""
+    """Each column over the whole timeline as (rows, years), built on first access and kept: the
+    history years, then the window's. A batch often reads only a few columns."""
 
     def __init__(self, window: dict[str, np.ndarray], keys, rows: int, stop: int | None = None) -> None:
         self._window, self._keys, self._rows, self._stop = window, tuple(keys), rows, stop
@@ -62,19 +64,13 @@ class Columns(Mapping):
             if key not in self._keys:
                 raise KeyError(key)
             built = np.empty((self._rows, len(YEARS)))
-            built[:, WINDOW_START:] = self._window[key]
-            if key in OFFICIAL:
-                built[:, : WINDOW_START + 1] = OFFICIAL[key]
-            else:
-                built[:, :WINDOW_START] = np.nan
+            built[:, :WINDOW_START], built[:, WINDOW_START:] = self.parts(key)
             self._built[key] = built
         return built[:, : self._stop]
 
     def parts(self, key: str) -> tuple[np.ndarray, np.ndarray]:
-        """The column as the history years every row shares (1, H) and the projected rest (rows, years - H)."""
-        if key in OFFICIAL:
-            return OFFICIAL[key][None], self._window[key][:, 1:]
-        return _BLANK_HISTORY, self._window[key]
+        """The column as the history years every row shares (1, H) and the window's (rows, years - H)."""
+        return _HISTORY.get(key, _BLANK_HISTORY), self._window[key]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)
@@ -97,5 +93,7 @@ def run(
     outlay = window["capex_public_year_hkd_bn"] + window["compute_subsidy_hkd_bn"]
     window["public_outlay_hkd_bn"] = outlay + window["fund_public_deployed_hkd_bn"]
     window["public_outlay_cum_hkd_bn"] = running_total(window["public_outlay_hkd_bn"])
+    for key, figures in OFFICIAL.items():  # the last history year is observed, not modelled
+        window[key][:, 0] = figures[WINDOW_START]
     required = np.broadcast_to(required_growth[:, 0], (rows,))
     return Columns(window, columns, rows), window["phase_capacity_pf"], required

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -78,42 +79,55 @@ class TargetVerdicts:
 TARGETS: tuple[Target, ...] = tuple(Target(**entry) for entry in load("targets")["target"])
 
 
+@lru_cache(maxsize=8)
+def _thresholds(targets: tuple[Target, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Each target's threshold, and whether reaching it exactly counts (">="), shaped (targets, 1, 1)."""
+    thresholds = np.array([target.threshold for target in targets], dtype=float).reshape(-1, 1, 1)
+    inclusive = np.array([target.comparison == ">=" for target in targets]).reshape(-1, 1, 1)
+    return thresholds, inclusive
+
+
 def judge_all(
     years: np.ndarray, series: Mapping, values: dict, targets: tuple[Target, ...] = TARGETS
 ) -> tuple[TargetVerdicts, ...]:
-    """Every target for N scenarios at once, each in its own year (fixed, or a parameter's value rounded):
-    `series` maps columns to (N, years) arrays over consecutive `years`, `values` parameters to
-    (N or 1, 1) arrays. A series with a `parts(key)` method gives each column as the years every
-    scenario shares (1, H) and the rest (N, years - H), so nothing the size of the whole timeline is built."""
-    return tuple(_judge(target, years, *_parts(series, target.metric), values) for target in targets)
+    """Every target for N scenarios at once, each in its own year (fixed, or a parameter's value rounded),
+    over consecutive `years`; `values` maps parameters to (N or 1, 1) arrays. `series` has a
+    `parts(key)` method giving each column as the first years every scenario shares (1, H) and the
+    rest (N or 1, years - H), so nothing the size of the whole timeline is built; or it maps columns to
+    (1, years) arrays."""
+    thresholds, inclusive = _thresholds(targets)
+    split = getattr(series, "parts", None) or (lambda key: (series[key][:, :1], series[key][:, 1:]))
+    shared, own = zip(*(split(target.metric) for target in targets), strict=True)
+    shared, own = np.stack(shared), np.stack(np.broadcast_arrays(*own))  # (T, 1, H), (T, rows, years - H)
+    dues = [
+        np.rint(values[target.year_parameter][:, 0]) if target.year_parameter else target.year for target in targets
+    ]
+    rows = max(own.shape[1], *(np.size(due) for due in dues))
+    own = np.broadcast_to(own, (len(targets), rows, own.shape[2]))
+    before = shared.shape[2]
 
+    def holds(metric: np.ndarray) -> np.ndarray:  # (T, rows, years); NaN compares False
+        result = metric > thresholds
+        result |= (metric == thresholds) & inclusive
+        return result
 
-def _parts(series: Mapping, key: str) -> tuple[np.ndarray, np.ndarray]:
-    parts = getattr(series, "parts", None)
-    return parts(key) if parts else (np.empty((1, 0)), series[key])
-
-
-def _judge(target: Target, years: np.ndarray, shared: np.ndarray, own: np.ndarray, values: dict) -> TargetVerdicts:
-    def holds(metric: np.ndarray) -> np.ndarray:  # NaN compares False
-        return metric >= target.threshold if target.comparison == ">=" else metric > target.threshold
-
-    due = np.rint(values[target.year_parameter][:, 0]) if target.year_parameter else np.array([target.year])
-    rows = max(len(own), len(due))
-    due = np.broadcast_to(due.astype(int), (rows,))
-    own = np.broadcast_to(own, (rows, own.shape[1]))
-    before = shared.shape[1]
+    due = np.empty((len(targets), rows), dtype=int)
+    for index, year in enumerate(dues):
+        due[index] = year
+    which, row = np.arange(len(targets))[:, None], np.arange(rows)
     at_due = due - int(years[0])
-    in_own = at_due >= before
-    value = np.empty(rows)
-    value[in_own] = own[in_own.nonzero()[0], at_due[in_own] - before]
-    value[~in_own] = shared[0, at_due[~in_own]]
-    met = holds(value)
-    shared_holds, own_holds = holds(shared[0]), holds(own)
-    first_own = own_holds.argmax(axis=1)
-    first = np.where(own_holds[np.arange(rows), first_own], years[before + first_own], np.nan)
-    if shared_holds.any():
-        first[:] = years[shared_holds.argmax()]
-    return TargetVerdicts(target, due, value, met, first, np.where(met, 0.0, target.threshold - value))
+    in_own = own[which, row, np.maximum(at_due - before, 0)]
+    value = np.where(at_due >= before, in_own, shared[which, 0, np.minimum(at_due, before - 1)])
+    met = holds(value[:, :, None])[:, :, 0]
+    shortfall = np.where(met, 0.0, thresholds[:, :, 0] - value)  # NaN when the figure is unknown
+    own_holds, shared_holds = holds(own), holds(shared)
+    first_own = own_holds.argmax(axis=2)
+    first = np.where(own_holds[which, row, first_own], years[before + first_own], np.nan)
+    first_shared = shared_holds.argmax(axis=2)  # (T, 1): a year every scenario met the target in
+    first = np.where(shared_holds[which, 0, first_shared], years[first_shared], first)
+    return tuple(
+        TargetVerdicts(target, due[i], value[i], met[i], first[i], shortfall[i]) for i, target in enumerate(targets)
+    )
 
 
 def evaluate(target: Target, years: np.ndarray, metric: np.ndarray, due_year: int) -> TargetResult:

@@ -8,6 +8,7 @@ nothing was observed. One scenario is a batch of one, so there is one code path.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 
 import numpy as np
 
@@ -44,6 +45,11 @@ _HISTORY = {key: figures[None, :WINDOW_START] for key, figures in OFFICIAL.items
 _BLANK_HISTORY = np.full((1, WINDOW_START), np.nan)
 
 
+@lru_cache(maxsize=4)
+def _histories(keys: tuple[str, ...]) -> np.ndarray:
+    return np.stack([_HISTORY.get(key, _BLANK_HISTORY) for key in keys])
+
+
 class Columns(Mapping):
     """Each column over the whole timeline as (rows, years), built on first access and kept: the
     history years, then the window's. A batch often reads only a few columns."""
@@ -67,6 +73,15 @@ class Columns(Mapping):
             built[:, :WINDOW_START], built[:, WINDOW_START:] = self.parts(key)
             self._built[key] = built
         return built[:, : self._stop]
+
+    def built(self) -> dict[str, np.ndarray]:
+        """Every column at once, in one allocation (what a single projection shows)."""
+        block = np.empty((len(self._keys), self._rows, len(YEARS)))
+        block[:, :, :WINDOW_START] = _histories(self._keys)
+        for index, key in enumerate(self._keys):
+            block[index, :, WINDOW_START:] = self._window[key]
+        self._built = dict(zip(self._keys, block, strict=True))
+        return {key: column[:, : self._stop] for key, column in self._built.items()}
 
     def parts(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         """The column as the history years every row shares (1, H) and the window's (rows, years - H)."""

@@ -104,7 +104,7 @@ def project(scenario: Scenario) -> Projection:
         scenario=scenario,
         years=YEARS[:stop],
         is_history=IS_HISTORY[:stop],
-        series=MappingProxyType({key: array[0, :stop] for key, array in columns.items()}),
+        series=MappingProxyType({key: array[0, :stop] for key, array in columns.built().items()}),
         phase_capacity_pf=_with_history_blank(phase_capacity[:, 0])[:, :stop],
         targets=targets,
         mfg_growth_required_pct=float(required_growth[0]),

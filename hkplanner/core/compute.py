@@ -7,6 +7,8 @@ before 2025. Hardware is refreshed after its lifetime at the price and power per
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from hkplanner.core.lags import blended, convolve, lagged_sum, shifted
@@ -50,13 +52,36 @@ def in_service_power(first_power: np.ndarray, lifetime: np.ndarray, power_factor
     return blended(lifetime, of_whole)
 
 
-def project_compute(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
-    by_phase = capacity_by_phase(phases, WINDOW, values["private_delay_years"])
+def capacities(phases: PhaseArrays, private_delay: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Capacity by phase, by owner (public, private, Northern Metropolis, other private), in total, and
+    the capacity added each year for public and total ((2, rows, years))."""
+    by_phase = capacity_by_phase(phases, WINDOW, private_delay)
     # Sums by owner in one product; public is its own sum, not total - private, so a delay leaves it exactly.
     count, rows, years = by_phase.shape
     by_owner = phases.owner_weights @ by_phase.reshape(count, rows * years)  # one product for every scenario
     public, private, northern, other_private = by_owner.reshape(4, rows, years)
     total = public + private
+    added = first_difference(np.stack((public, total)))  # phases only grow, so this is never negative
+    return by_phase, public, private, northern, other_private, total, added
+
+
+@lru_cache(maxsize=64)
+def _shared_capacities(phases: PhaseArrays, private_delay: float) -> tuple[np.ndarray, ...]:
+    """`capacities` for phases and a delay every scenario shares: a slider that moves neither reuses them."""
+    arrays = capacities(phases, np.array([[private_delay]]))
+    for array in arrays:
+        array.flags.writeable = False
+    return arrays
+
+
+def project_compute(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
+    delay = values["private_delay_years"]
+    if phases.capacity.shape[1] == phases.start.shape[1] == delay.shape[0] == 1:
+        by_phase, public, private, northern, other_private, total, added = _shared_capacities(
+            phases, float(delay[0, 0])
+        )
+    else:
+        by_phase, public, private, northern, other_private, total, added = capacities(phases, delay)
 
     growth_to_2030 = values["compute_demand_2030_pf"] / values["compute_demand_2025_pf"]
     demand = values["compute_demand_2025_pf"] * power(growth_to_2030, _BETWEEN_POINTS)
@@ -64,7 +89,6 @@ def project_compute(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
 
     # Vintages: each year's new capacity (the stock in service in 2024 counts as 2024's) is bought again
     # every lifetime; each purchase is priced, and draws power, as hardware of the year it is bought.
-    added = first_difference(np.stack((public, total)))  # phases only grow, so this is never negative
     lifetime = values["hardware_lifetime_years"]
     bought_public, bought = convolve(added, refreshed, lifetime)
     price = values["cost_per_pf_hkd_m"] * grown(-values["cost_decline_pct"], _FROM_COST_BASE)

@@ -80,7 +80,7 @@ def default_phases() -> tuple[Phase, ...]:
     return tuple(Phase(**entry) for entry in load("phases")["phase"])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: built once per phase list, a cache key
 class PhaseArrays:
     """The phases as arrays (phases, N or 1, 1) against the years: one row per scenario in a batch.
 

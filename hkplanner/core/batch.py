@@ -37,7 +37,7 @@ class BatchError(ParameterError):
 class BatchProjection:
     n: int
     years: np.ndarray  # (Y,): from the first official year to the latest end year among the rows
-    series: MappingProxyType  # column key -> (N, Y), the keys of COLUMNS
+    series: Mapping[str, np.ndarray]  # column key -> (N, Y), the keys of COLUMNS; built on first read
     targets: MappingProxyType  # target key -> TargetVerdicts, each judged in its own year
     mfg_growth_required_pct: np.ndarray  # (N,)
 
@@ -106,12 +106,12 @@ def _phases(base: Scenario, arrays: dict, count: int) -> PhaseArrays:
     for index in range(len(base.phases)):
         new_capacity = arrays.get(f"phase.{index}.capacity_pf")
         if new_capacity is not None:
-            capacity = np.repeat(capacity, count, axis=0) if capacity.shape[0] == 1 else capacity.copy()
-            capacity[:, index, 0] = new_capacity
+            capacity = np.repeat(capacity, count, axis=1) if capacity.shape[1] == 1 else capacity.copy()
+            capacity[index, :, 0] = new_capacity
         completion = arrays.get(f"phase.{index}.completion_year")
         if completion is not None:  # the start moves with the completion: the phase keeps its span
-            start = np.repeat(start, count, axis=0) if start.shape[0] == 1 else start.copy()
-            start[:, index, 0] = completion - shared.span[index, 0] + 1
+            start = np.repeat(start, count, axis=1) if start.shape[1] == 1 else start.copy()
+            start[index, :, 0] = completion - shared.span[index, 0, 0] + 1
     return replace(shared, capacity=capacity, start=start)
 
 
@@ -123,14 +123,14 @@ def project_batch(
     for key in REGISTRY:
         given = arrays.get(key)
         values[key] = np.array([[base.values[key]]]) if given is None else np.reshape(given, (-1, 1))
-    full, _, required = run(values, _phases(base, arrays, count), COLUMNS, count)
+    columns, _, required = run(values, _phases(base, arrays, count), COLUMNS, count)
     end = int(np.max(values["end_year"]))
     stop = end - FIRST_YEAR + 1
-    targets = {verdicts.target.key: verdicts for verdicts in judge_all(YEARS, full, values)}
+    targets = {verdicts.target.key: verdicts for verdicts in judge_all(YEARS, columns, values)}
     return BatchProjection(
         n=count,
         years=YEARS[:stop],
-        series=MappingProxyType({key: array[:, :stop] for key, array in full.items()}),
+        series=columns.until(stop),
         targets=MappingProxyType(targets),
         mfg_growth_required_pct=required,
     )

@@ -7,9 +7,11 @@ before 2025. Hardware is refreshed after its lifetime at the price and power per
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
-from hkplanner.core.lags import LAGS, blend_whole, convolve
+from hkplanner.core.lags import blended, convolve, lagged_sum, shifted
 from hkplanner.core.phases import PhaseArrays, capacity_by_phase
 from hkplanner.core.timeline import (
     FIRST_PROJECTED_YEAR,
@@ -32,26 +34,54 @@ _FROM_COST_BASE = WINDOW - COST_BASE_YEAR
 assert FIRST_PROJECTED_YEAR == COST_BASE_YEAR, "capital cost counts from the first projected year"
 
 
-def refresh_kernel(lifetime: np.ndarray) -> np.ndarray:
-    """PF bought at lag d per PF first installed: 1 at lag 0, then 1 every `lifetime` years (N, lags)."""
-    whole, weight = blend_whole(lifetime)
-    return (1 - weight) * (LAGS % whole == 0) + weight * (LAGS % (whole + 1) == 0)
+def refreshed(added: np.ndarray, lifetime: np.ndarray) -> np.ndarray:
+    """PF bought each year: each year's new PF, and again every `lifetime` years after."""
+    return blended(lifetime, lambda whole: lagged_sum(added, whole, 1.0))
 
 
-def power_kernel(lifetime: np.ndarray, power_factor: np.ndarray) -> np.ndarray:
-    """Power at lag d per unit of first-installed power: the hardware in service is the last refresh's,
-    drawing `power_factor` (1 - yearly fall) to the power of its age since first installed."""
-    whole, weight = blend_whole(lifetime)
-    log_factor = np.log(power_factor)
-    last_refresh = (1 - weight) * np.exp(log_factor * (whole * (LAGS // whole)))
-    return last_refresh + weight * np.exp(log_factor * ((whole + 1) * (LAGS // (whole + 1))))
+def in_service_power(first_power: np.ndarray, lifetime: np.ndarray, power_factor: np.ndarray) -> np.ndarray:
+    """Power drawn each year by every vintage, from the power it drew when first installed: the hardware
+    in service is the last refresh's, drawing `power_factor` (1 - yearly fall) to the power of its age
+    since first installed. Within a lifetime the draw stays; each refresh multiplies it by factor^lifetime."""
+
+    def of_whole(whole: np.ndarray) -> np.ndarray:
+        installed = np.cumsum(first_power, axis=-1)
+        this_lifetime = installed - shifted(installed, whole)  # vintages younger than one lifetime
+        return lagged_sum(this_lifetime, whole, power(power_factor, whole))
+
+    return blended(lifetime, of_whole)
+
+
+def capacities(phases: PhaseArrays, private_delay: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Capacity by phase, by owner (public, private, Northern Metropolis, other private), in total, and
+    the capacity added each year for public and total ((2, rows, years))."""
+    by_phase = capacity_by_phase(phases, WINDOW, private_delay)
+    # Sums by owner in one product; public is its own sum, not total - private, so a delay leaves it exactly.
+    count, rows, years = by_phase.shape
+    by_owner = phases.owner_weights @ by_phase.reshape(count, rows * years)  # one product for every scenario
+    public, private, northern, other_private = by_owner.reshape(4, rows, years)
+    total = public + private
+    added = first_difference(np.stack((public, total)))  # phases only grow, so this is never negative
+    return by_phase, public, private, northern, other_private, total, added
+
+
+@lru_cache(maxsize=64)
+def _shared_capacities(phases: PhaseArrays, private_delay: float) -> tuple[np.ndarray, ...]:
+    """`capacities` for phases and a delay every scenario shares: a slider that moves neither reuses them."""
+    arrays = capacities(phases, np.array([[private_delay]]))
+    for array in arrays:
+        array.flags.writeable = False
+    return arrays
 
 
 def project_compute(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
-    by_phase = capacity_by_phase(phases, WINDOW, values["private_delay_years"])
-    # Sums by owner in one product; public is its own sum, not total - private, so a delay leaves it exactly.
-    public, private, northern, other_private = np.moveaxis(phases.owner_weights @ by_phase, -2, 0)
-    total = public + private
+    delay = values["private_delay_years"]
+    if phases.capacity.shape[1] == phases.start.shape[1] == delay.shape[0] == 1:
+        by_phase, public, private, northern, other_private, total, added = _shared_capacities(
+            phases, float(delay[0, 0])
+        )
+    else:
+        by_phase, public, private, northern, other_private, total, added = capacities(phases, delay)
 
     growth_to_2030 = values["compute_demand_2030_pf"] / values["compute_demand_2025_pf"]
     demand = values["compute_demand_2025_pf"] * power(growth_to_2030, _BETWEEN_POINTS)
@@ -59,13 +89,12 @@ def project_compute(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
 
     # Vintages: each year's new capacity (the stock in service in 2024 counts as 2024's) is bought again
     # every lifetime; each purchase is priced, and draws power, as hardware of the year it is bought.
-    added = first_difference(np.stack((public, total)))  # phases only grow, so this is never negative
     lifetime = values["hardware_lifetime_years"]
-    bought_public, bought = convolve(added, refresh_kernel, lifetime)
+    bought_public, bought = convolve(added, refreshed, lifetime)
     price = values["cost_per_pf_hkd_m"] * grown(-values["cost_decline_pct"], _FROM_COST_BASE)
     spent = price * FROM_FIRST_PROJECTED / 1000  # HK$ bn per PF bought; nothing priced before 2025
     power_factor = 1 - values["kw_per_pf_decline_pct"] / 100
-    it_kw = convolve(added[1] * power(power_factor, _FROM_COST_BASE), power_kernel, lifetime, power_factor)
+    it_kw = convolve(added[1] * power(power_factor, _FROM_COST_BASE), in_service_power, lifetime, power_factor)
     it_mw = values["kw_per_pf"] * it_kw / 1000
     return {
         "phase_capacity_pf": by_phase,

@@ -7,6 +7,7 @@ nothing was observed. One scenario is a batch of one, so there is one code path.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 import numpy as np
@@ -39,11 +40,65 @@ OFFICIAL = {
 }
 
 
+# Each column's years before the window, the same in every scenario: official figures or blanks.
+_HISTORY = {key: figures[None, :WINDOW_START] for key, figures in OFFICIAL.items()}
+_BLANK_HISTORY = np.full((1, WINDOW_START), np.nan)
+
+
+@lru_cache(maxsize=4)
+def _histories(keys: tuple[str, ...]) -> np.ndarray:
+    return np.stack([_HISTORY.get(key, _BLANK_HISTORY) for key in keys])
+
+
+class Columns(Mapping):
+    """Each column over the whole timeline as (rows, years), built on first access and kept: the
+    history years, then the window's. A batch often reads only a few columns."""
+
+    def __init__(self, window: dict[str, np.ndarray], keys, rows: int, stop: int | None = None) -> None:
+        self._window, self._keys, self._rows, self._stop = window, tuple(keys), rows, stop
+        self._built: dict[str, np.ndarray] = {}
+
+    def until(self, stop: int) -> Columns:
+        """The same columns cut after `stop` years (sharing what is built)."""
+        cut = Columns(self._window, self._keys, self._rows, stop)
+        cut._built = self._built
+        return cut
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        built = self._built.get(key)
+        if built is None:
+            if key not in self._keys:
+                raise KeyError(key)
+            built = np.empty((self._rows, len(YEARS)))
+            built[:, :WINDOW_START], built[:, WINDOW_START:] = self.parts(key)
+            self._built[key] = built
+        return built[:, : self._stop]
+
+    def built(self) -> dict[str, np.ndarray]:
+        """Every column at once, in one allocation (what a single projection shows)."""
+        block = np.empty((len(self._keys), self._rows, len(YEARS)))
+        block[:, :, :WINDOW_START] = _histories(self._keys)
+        for index, key in enumerate(self._keys):
+            block[index, :, WINDOW_START:] = self._window[key]
+        self._built = dict(zip(self._keys, block, strict=True))
+        return {key: column[:, : self._stop] for key, column in self._built.items()}
+
+    def parts(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        """The column as the history years every row shares (1, H) and the window's (rows, years - H)."""
+        return _HISTORY.get(key, _BLANK_HISTORY), self._window[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
 def run(
     values: dict[str, np.ndarray], phases: PhaseArrays, columns, rows: int = 1
-) -> tuple[dict, np.ndarray, np.ndarray]:
-    """Every column in `columns` as (rows, years), capacity by phase from the last history year
-    ((1 or rows, phases, window years)) and the manufacturing growth the target needs (rows,).
+) -> tuple[Columns, np.ndarray, np.ndarray]:
+    """Every column in `columns` (built when first read), capacity by phase from the last history year
+    ((phases, 1 or rows, window years)) and the manufacturing growth the target needs (rows,).
     Inputs may have 1 row where every scenario shares them."""
     compute = project_compute(values, phases)
     fund = project_fund(values)
@@ -53,23 +108,7 @@ def run(
     outlay = window["capex_public_year_hkd_bn"] + window["compute_subsidy_hkd_bn"]
     window["public_outlay_hkd_bn"] = outlay + window["fund_public_deployed_hkd_bn"]
     window["public_outlay_cum_hkd_bn"] = running_total(window["public_outlay_hkd_bn"])
-
-    block = np.empty((len(columns), rows, len(YEARS)))  # one allocation for every column
-    for index, key in enumerate(columns):
-        block[index, :, WINDOW_START:] = window[key]
-    official, blank = _history_rows(tuple(columns))
-    block[official, :, : WINDOW_START + 1] = _prefix(tuple(columns))
-    block[blank, :, :WINDOW_START] = np.nan
+    for key, figures in OFFICIAL.items():  # the last history year is observed, not modelled
+        window[key][:, 0] = figures[WINDOW_START]
     required = np.broadcast_to(required_growth[:, 0], (rows,))
-    return dict(zip(columns, block, strict=True)), window["phase_capacity_pf"], required
-
-
-@lru_cache(maxsize=4)
-def _history_rows(columns: tuple[str, ...]) -> tuple[list[int], list[int]]:
-    official = [index for index, key in enumerate(columns) if key in OFFICIAL]
-    return official, [index for index, key in enumerate(columns) if key not in OFFICIAL]
-
-
-@lru_cache(maxsize=4)
-def _prefix(columns: tuple[str, ...]) -> np.ndarray:
-    return np.array([OFFICIAL[key] for key in columns if key in OFFICIAL])[:, None, :]
+    return Columns(window, columns, rows), window["phase_capacity_pf"], required

@@ -80,9 +80,9 @@ def default_phases() -> tuple[Phase, ...]:
     return tuple(Phase(**entry) for entry in load("phases")["phase"])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: built once per phase list, a cache key
 class PhaseArrays:
-    """The phases as arrays with a leading scenario axis: (N or 1, phases, 1) against the years.
+    """The phases as arrays (phases, N or 1, 1) against the years: one row per scenario in a batch.
 
     Built once per distinct phase list (a slider move reuses them); a batch replaces `capacity` and
     `start` with its own rows.
@@ -90,7 +90,7 @@ class PhaseArrays:
 
     capacity: np.ndarray  # PF
     start: np.ndarray  # first year of building, may be fractional in a batch
-    span: np.ndarray  # (phases, 1): completion - start + 1 years
+    span: np.ndarray  # (phases, 1, 1): completion - start + 1 years
     private: np.ndarray  # (phases,) 1.0 for a private phase
     owner_weights: np.ndarray  # (4, phases): rows pick public, private, Northern Metropolis, other private
     s_curve: list[int]  # indexes of the phases with each ramp
@@ -100,13 +100,13 @@ class PhaseArrays:
 @lru_cache(maxsize=64)
 def phase_arrays(phases: tuple[Phase, ...]) -> PhaseArrays:
     def column(values, dtype=float):
-        return np.array(list(values), dtype=dtype).reshape(-1, 1)
+        return np.array(list(values), dtype=dtype).reshape(-1, 1, 1)
 
     private = np.array([float(p.owner == "private") for p in phases])
     tagged = np.array([float(p.tag == NORTHERN_METROPOLIS) for p in phases])
     return PhaseArrays(
-        capacity=column(p.capacity_pf for p in phases)[None],
-        start=column(p.start_year for p in phases)[None],
+        capacity=column(p.capacity_pf for p in phases),
+        start=column(p.start_year for p in phases),
         span=column(p.completion_year - p.start_year + 1 for p in phases),
         private=private,
         owner_weights=np.array([1.0 - private, private, private * tagged, private * (1.0 - tagged)]).reshape(4, -1),
@@ -116,7 +116,7 @@ def phase_arrays(phases: tuple[Phase, ...]) -> PhaseArrays:
 
 
 def capacity_by_phase(phases: tuple[Phase, ...] | PhaseArrays, years: np.ndarray, private_delay) -> np.ndarray:
-    """Year-end capacity in PF: (scenarios, phases, years), or (phases, years) for a plain phase tuple.
+    """Year-end capacity in PF: (phases, scenarios, years), or (phases, years) for a plain phase tuple.
 
     A phase built from start to completion has 1/n of its progress at the end of its first year
     (n = completion - start + 1) and all of it at completion. Private phases not yet under way in the
@@ -125,16 +125,16 @@ def capacity_by_phase(phases: tuple[Phase, ...] | PhaseArrays, years: np.ndarray
     Ramps: linear; s-curve (smoothstep, 3p^2 - 2p^3); step (nothing until completion).
     """
     columns = phases if isinstance(phases, PhaseArrays) else phase_arrays(phases)
-    can_slip = (columns.start > LAST_HISTORY_YEAR) * columns.private[:, None]
-    start = columns.start + np.reshape(private_delay, (-1, 1, 1)) * can_slip
+    can_slip = (columns.start > LAST_HISTORY_YEAR) * columns.private[:, None, None]
+    start = columns.start + np.reshape(private_delay, (1, -1, 1)) * can_slip
     progress = (years + 1.0) - start
     progress /= columns.span
     np.clip(progress, 0.0, 1.0, out=progress)
     if columns.s_curve:
-        curved = progress[:, columns.s_curve]
-        progress[:, columns.s_curve] = curved * curved * (3.0 - 2.0 * curved)
+        curved = progress[columns.s_curve]
+        progress[columns.s_curve] = curved * curved * (3.0 - 2.0 * curved)
     if columns.step:
-        progress[:, columns.step] = np.floor(progress[:, columns.step])
+        progress[columns.step] = np.floor(progress[columns.step])
     by_phase = progress
     by_phase *= columns.capacity
-    return by_phase if isinstance(phases, PhaseArrays) else by_phase[0]
+    return by_phase if isinstance(phases, PhaseArrays) else by_phase[:, 0]

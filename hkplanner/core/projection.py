@@ -97,15 +97,15 @@ def _with_history_blank(by_phase: np.ndarray) -> np.ndarray:
 
 def project(scenario: Scenario) -> Projection:
     values = scenario_values(scenario)
-    full, phase_capacity, required_growth = run(values, phase_arrays(scenario.phases), COLUMNS)
+    columns, phase_capacity, required_growth = run(values, phase_arrays(scenario.phases), COLUMNS)
     stop = scenario.values["end_year"] - FIRST_YEAR + 1
-    targets = tuple(verdicts.result(0) for verdicts in judge_all(YEARS, full, values))
+    targets = tuple(verdicts.result(0) for verdicts in judge_all(YEARS, columns, values))
     return Projection(
         scenario=scenario,
         years=YEARS[:stop],
         is_history=IS_HISTORY[:stop],
-        series=MappingProxyType({key: array[0, :stop] for key, array in full.items()}),
-        phase_capacity_pf=_with_history_blank(phase_capacity[0])[:, :stop],
+        series=MappingProxyType({key: array[0, :stop] for key, array in columns.built().items()}),
+        phase_capacity_pf=_with_history_blank(phase_capacity[:, 0])[:, :stop],
         targets=targets,
         mfg_growth_required_pct=float(required_growth[0]),
     )

@@ -7,6 +7,7 @@ year only changes how far the charts run.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -87,27 +88,43 @@ def _thresholds(targets: tuple[Target, ...]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def judge_all(
-    years: np.ndarray, series: dict, values: dict, targets: tuple[Target, ...] = TARGETS
+    years: np.ndarray, series: Mapping, values: dict, targets: tuple[Target, ...] = TARGETS
 ) -> tuple[TargetVerdicts, ...]:
-    """Every target for N scenarios at once, each in its own year (fixed, or a parameter's value rounded):
-    `series` maps columns to (N, years) arrays over consecutive `years`, `values` parameters to
-    (N or 1, 1) arrays."""
+    """Every target for N scenarios at once, each in its own year (fixed, or a parameter's value rounded),
+    over consecutive `years`; `values` maps parameters to (N or 1, 1) arrays. `series` has a
+    `parts(key)` method giving each column as the first years every scenario shares (1, H) and the
+    rest (N or 1, years - H), so nothing the size of the whole timeline is built; or it maps columns to
+    (1, years) arrays."""
     thresholds, inclusive = _thresholds(targets)
-    metrics = np.stack(np.broadcast_arrays(*(series[target.metric] for target in targets)))
-    rows = metrics.shape[1]
-    holds = metrics > thresholds  # NaN compares False
-    holds |= (metrics == thresholds) & inclusive
+    split = getattr(series, "parts", None) or (lambda key: (series[key][:, :1], series[key][:, 1:]))
+    shared, own = zip(*(split(target.metric) for target in targets), strict=True)
+    shared, own = np.stack(shared), np.stack(np.broadcast_arrays(*own))  # (T, 1, H), (T, rows, years - H)
+    dues = [
+        np.rint(values[target.year_parameter][:, 0]) if target.year_parameter else target.year for target in targets
+    ]
+    rows = max(own.shape[1], *(np.size(due) for due in dues))
+    own = np.broadcast_to(own, (len(targets), rows, own.shape[2]))
+    before = shared.shape[2]
+
+    def holds(metric: np.ndarray) -> np.ndarray:  # (T, rows, years); NaN compares False
+        result = metric > thresholds
+        result |= (metric == thresholds) & inclusive
+        return result
+
     due = np.empty((len(targets), rows), dtype=int)
-    for index, target in enumerate(targets):
-        due[index] = np.rint(values[target.year_parameter][:, 0]) if target.year_parameter else target.year
-    row = np.arange(rows)
-    which = np.arange(len(targets))[:, None]
+    for index, year in enumerate(dues):
+        due[index] = year
+    which, row = np.arange(len(targets))[:, None], np.arange(rows)
     at_due = due - int(years[0])
-    value = metrics[which, row, at_due]
-    met = holds[which, row, at_due]
+    in_own = own[which, row, np.maximum(at_due - before, 0)]
+    value = np.where(at_due >= before, in_own, shared[which, 0, np.minimum(at_due, before - 1)])
+    met = holds(value[:, :, None])[:, :, 0]
     shortfall = np.where(met, 0.0, thresholds[:, :, 0] - value)  # NaN when the figure is unknown
-    first_index = holds.argmax(axis=2)
-    first = np.where(holds[which, row, first_index], years[first_index], np.nan)
+    own_holds, shared_holds = holds(own), holds(shared)
+    first_own = own_holds.argmax(axis=2)
+    first = np.where(own_holds[which, row, first_own], years[before + first_own], np.nan)
+    first_shared = shared_holds.argmax(axis=2)  # (T, 1): a year every scenario met the target in
+    first = np.where(shared_holds[which, 0, first_shared], years[first_shared], first)
     return tuple(
         TargetVerdicts(target, due[i], value[i], met[i], first[i], shortfall[i]) for i, target in enumerate(targets)
     )

@@ -100,3 +100,4 @@ def test_charts_built_after_the_first_paint_get_their_bands(qtbot):
     assert fill.isVisible() and middle.isVisible()
     offset = chart(later, "chart_power").spec.line_from - 2013
     np.testing.assert_allclose(high.yData, later.bands.ensemble.band("power_mw", 90)[offset:])
+    np.testing.assert_allclose(low.yData, later.bands.ensemble.band("power_mw", 10)[offset:])

@@ -11,6 +11,7 @@ import contextlib
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 from hkplanner.analysis.sweep import CHUNK_ROWS, Outputs, sweep
 from hkplanner.analysis.sweep_output import OutputError
@@ -84,20 +85,25 @@ def main(argv: list[str] | None = None, *, projector=None) -> int:
                 dask_client=client,
             )
             seconds = time.perf_counter() - started
-    except (SpecError, OutputError, OSError) as error:
+    except (SpecError, OutputError, OSError, MissingPackage) as error:
         print(f"hkplanner sweep: {error}", file=sys.stderr)
-        return FAILED
-    except ImportError as error:
-        print(f"hkplanner sweep: --dask needs Dask (pip install 'dask[distributed]'): {error}", file=sys.stderr)
         return FAILED
     print(f"{rows:,} scenarios in {seconds:.2f} s ({rows / max(seconds, 1e-9):,.0f} a second) → {arguments.out}")
     return OK
 
 
-def _progress(total: int, quiet: bool):
-    from tqdm import tqdm
+class MissingPackage(ImportError):
+    """A package a chosen option needs is not installed; the message says which option and how to install it."""
 
-    return tqdm(total=total, unit=" scenarios", unit_scale=True, disable=quiet, file=sys.stderr)
+
+def _progress(total: int, quiet: bool):
+    if quiet:
+        return contextlib.nullcontext(SimpleNamespace(update=lambda rows: None))
+    try:
+        from tqdm import tqdm
+    except ImportError as error:
+        raise MissingPackage(f"the progress bar needs tqdm (pip install tqdm), or run with --quiet: {error}") from None
+    return tqdm(total=total, unit=" scenarios", unit_scale=True, file=sys.stderr)
 
 
 @contextlib.contextmanager
@@ -106,7 +112,10 @@ def _dask_client(address: str | None):
     if address is None:
         yield None
         return
-    from dask.distributed import Client, LocalCluster  # ImportError: Dask is not installed
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as error:
+        raise MissingPackage(f"--dask needs Dask (pip install 'dask[distributed]'): {error}") from None
 
     if address == "local":
         _stay_in_process()

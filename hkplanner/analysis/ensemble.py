@@ -76,14 +76,17 @@ def ensemble(
 def _bands(series: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
     """P10/P50/P90 of every series in every year, (3, Y) each.
 
-    Percentiles are taken only where the draws differ: history and whatever no uncertain assumption
-    reaches are the same in every draw, and skipping them more than halves the work.
+    Percentiles are taken only where the draws differ: history, blank years and whatever no uncertain
+    assumption reaches are the same in every draw, and skipping them more than halves the work. Each
+    year's draws are laid out contiguously first: percentiles across a strided axis were twice as slow.
     """
     keys = list(series)
-    stacked = np.concatenate([series[key] for key in keys], axis=1)  # (N, series x years)
-    bands = np.repeat(stacked[:1], len(PERCENTILES), axis=0)
-    varying = np.flatnonzero(stacked.min(axis=0) != stacked.max(axis=0))  # a NaN counts as varying
+    columns = np.concatenate([series[key].T for key in keys])  # (series x years, N)
+    first = columns[:, 0]
+    same = (columns == first[:, None]).all(axis=1) | (np.isnan(first) & np.isnan(columns).all(axis=1))
+    bands = np.repeat(first[None], len(PERCENTILES), axis=0)
+    varying = np.flatnonzero(~same)  # a column with some NaN draws varies: its percentiles are NaN
     if varying.size:
-        bands[:, varying] = np.percentile(stacked[:, varying], PERCENTILES, axis=0)
+        bands[:, varying] = np.percentile(columns[varying], PERCENTILES, axis=1)
     edges = np.cumsum([series[key].shape[1] for key in keys])[:-1]
     return dict(zip(keys, np.split(bands, edges, axis=1), strict=True))

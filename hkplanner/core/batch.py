@@ -126,7 +126,7 @@ def project_batch(
     columns, _, required = run(values, _phases(base, arrays, count), COLUMNS, count)
     end = int(np.max(values["end_year"]))
     stop = end - FIRST_YEAR + 1
-    targets = {verdicts.target.key: verdicts for verdicts in judge_all(YEARS, columns, values)}
+    targets = {verdicts.target.key: verdicts for verdicts in judge_all(YEARS, columns, values, rows=count)}
     return BatchProjection(
         n=count,
         years=YEARS[:stop],

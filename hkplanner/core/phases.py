@@ -135,6 +135,6 @@ def capacity_by_phase(phases: tuple[Phase, ...] | PhaseArrays, years: np.ndarray
         progress[columns.s_curve] = curved * curved * (3.0 - 2.0 * curved)
     if columns.step:
         progress[columns.step] = np.floor(progress[columns.step])
-    by_phase = progress
-    by_phase *= columns.capacity
+    # Not in place: a batch may vary capacity across rows while the start (so progress) is shared.
+    by_phase = progress * columns.capacity
     return by_phase if isinstance(phases, PhaseArrays) else by_phase[:, 0]

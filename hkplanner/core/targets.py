@@ -88,13 +88,13 @@ def _thresholds(targets: tuple[Target, ...]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def judge_all(
-    years: np.ndarray, series: Mapping, values: dict, targets: tuple[Target, ...] = TARGETS
+    years: np.ndarray, series: Mapping, values: dict, targets: tuple[Target, ...] = TARGETS, rows: int = 1
 ) -> tuple[TargetVerdicts, ...]:
     """Every target for N scenarios at once, each in its own year (fixed, or a parameter's value rounded),
     over consecutive `years`; `values` maps parameters to (N or 1, 1) arrays. `series` has a
     `parts(key)` method giving each column as the first years every scenario shares (1, H) and the
     rest (N or 1, years - H), so nothing the size of the whole timeline is built; or it maps columns to
-    (1, years) arrays."""
+    (1, years) arrays. Verdicts have `rows` entries at least (a batch of scenarios the targets see alike)."""
     thresholds, inclusive = _thresholds(targets)
     split = getattr(series, "parts", None) or (lambda key: (series[key][:, :1], series[key][:, 1:]))
     shared, own = zip(*(split(target.metric) for target in targets), strict=True)
@@ -102,7 +102,7 @@ def judge_all(
     dues = [
         np.rint(values[target.year_parameter][:, 0]) if target.year_parameter else target.year for target in targets
     ]
-    rows = max(own.shape[1], *(np.size(due) for due in dues))
+    rows = max(rows, own.shape[1], *(np.size(due) for due in dues))
     own = np.broadcast_to(own, (len(targets), rows, own.shape[2]))
     before = shared.shape[2]
 

@@ -51,10 +51,19 @@ class FanBands(QObject):
         self.toggle = QAction(tr("Uncertainty &Bands (P10–P90)"), window, checkable=True)
         self.toggle.setObjectName("action_bands")
         self.toggle.toggled.connect(self._on_toggled)
-        self._bands = [_ChartBands(chart) for chart in window.charts]
+        self._bands: list[_ChartBands] = []  # one per chart, added when the window builds them (add_charts)
         self._chances = {key: _chance_label(card) for key, card in window.cards.cards.items()}
         self._computed.connect(self._on_computed)
         window.session.changed.connect(self._on_scenario_changed)
+
+    def add_charts(self, charts) -> None:
+        """Bands on charts the window builds (after its first paint at start-up), shown as the toggle stands."""
+        for chart in charts:
+            band = _ChartBands(chart)
+            band.set_visible(self.toggle.isChecked())
+            if self.ensemble is not None:
+                band.show(self.ensemble)
+            self._bands.append(band)
 
     # model -> work --------------------------------------------------------------------------------
 
@@ -150,8 +159,8 @@ def _chance_label(card) -> QLabel:
 
 
 def _chance_text(target, probability: float, scenario: Scenario) -> str:
-    """'62% chance of 15,000 PF by 2030'; a target without a year is judged at the end of the projection."""
-    due = target.due_year(scenario.values, int(scenario["end_year"]))
+    """'62% chance of 15,000 PF by 2030': the year the scenario judges the target in (fixed, or a parameter's)."""
+    due = target.year if target.year is not None else round(scenario[target.year_parameter])
     above = tr("above ") if target.comparison == ">" else ""
     threshold = quantity(target.threshold, target.unit, exact=True)
     return tr("{0:.0%} chance of {1}{2} by {3}").format(probability, above, threshold, due)

@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         for index, frame in enumerate(self.chart_frames.values()):
             self.chart_grid.addWidget(frame, index // CHART_COLUMNS, index % CHART_COLUMNS)
         self.exports.add_chart_menus(self.charts)
+        self.bands.add_charts(self.charts)
         look = theme.LOOKS[self.theme_name]
         for chart in self.charts:
             chart.apply_look(look)

@@ -11,7 +11,7 @@ import pytest
 
 from hkplanner.analysis import attribution
 from hkplanner.analysis.attribution import attribute
-from hkplanner.core import Phase, baseline, project
+from hkplanner.core import COLUMNS, Phase, baseline, project
 
 A, B, C = "co_investment_ratio", "fund_public_hkd_bn", "pue"
 
@@ -74,9 +74,9 @@ def test_one_changed_parameter_takes_the_whole_change(project_batch):
 def test_parameters_and_phases_add_up_to_the_change_within_1e_9(project_batch):
     before = baseline()
     phases = list(before.phases)
-    northern = phases[1]
-    phases[1] = replace(northern, capacity_pf=8000, completion_year=2031)  # edited
-    removed = phases.pop(2)  # removed
+    northern = phases[2]
+    phases[2] = replace(northern, capacity_pf=8000, completion_year=2031)  # edited
+    removed = phases.pop(3)  # removed: the other private capacity
     phases.append(Phase("Sandy Ridge data park", "private", 5000, 2027, 2029, "s-curve"))  # added
     after = before.with_phases(phases).replace(private_delay_years=1, pue=1.3, cost_per_pf_hkd_m=0.3)
     for series, year in (("capacity_private_pf", 2030), ("power_mw", 2032), ("capex_hkd_bn", 2035)):
@@ -100,3 +100,18 @@ def test_no_change_has_nothing_to_attribute(project_batch):
     result = attribute(baseline(), baseline().renamed("Copy"), "capex_hkd_bn", 2035, projector=project_batch)
     assert result.contributions == () and result.total == 0
     assert result.baseline_value == project(baseline()).at("capex_hkd_bn", 2035)
+
+
+def test_a_phase_left_out_at_zero_capacity_is_the_phase_removed(project_batch):
+    """Coalitions leave a phase out by zeroing its capacity: the same projection as without the phase
+    (owners, tags, vintages, refresh costs and power), with a delay and a short lifetime to move them."""
+    extra = Phase("Sandy Ridge data park", "private", 5000, 2027, 2029, "s-curve")
+    base = baseline().replace(private_delay_years=1, hardware_lifetime_years=4)
+    base = base.with_phases((*base.phases, extra))
+    for index in range(len(base.phases)):
+        left_out = project_batch(base, {f"phase.{index}.capacity_pf": 0.0})
+        removed = project(base.with_phases(base.phases[:index] + base.phases[index + 1 :]))
+        for key in COLUMNS:
+            np.testing.assert_allclose(left_out[key][0], removed[key], rtol=1e-12, atol=1e-9, err_msg=key)
+        for result in removed.targets:
+            assert left_out.targets[result.target.key].met[0] == result.met, (index, result.target.key)

@@ -81,6 +81,7 @@ def test_bands_skip_constant_years_without_changing_any_percentile():
     rng = np.random.default_rng(9)
     draws = {"a": np.hstack([np.full((500, 3), 7.0), rng.random((500, 4))]), "b": rng.normal(size=(500, 5))}
     draws["b"][:, 2] = np.nan  # a year with no figure stays without one
+    draws["b"][:250, 3] = np.nan  # and a year with some draws unknown has no percentiles
     bands = _bands(draws)
     for key, values in draws.items():
         np.testing.assert_array_equal(bands[key], np.percentile(values, (10, 50, 90), axis=0))

@@ -8,7 +8,8 @@ import pytest
 
 from hkplanner.analysis import inputs
 from hkplanner.analysis.inputs import Range, apply_lever, around, lever_bounds, registry_ranges
-from hkplanner.core import baseline, project
+from hkplanner.core import REGISTRY, baseline, project
+from hkplanner.core.timeline import MAX_END_YEAR
 
 
 def test_the_registry_ranges_are_the_assumptions_that_have_them(monkeypatch):
@@ -29,18 +30,20 @@ def test_the_registry_ranges_are_the_assumptions_that_have_them(monkeypatch):
 
 
 def test_ranges_centre_on_the_scenario_and_stop_at_the_hard_bounds():
-    scenario = baseline().replace(pue=1.1, cost_decline_pct=88)
+    ceiling = REGISTRY["cost_decline_pct"].bounds[1]
+    scenario = baseline().replace(pue=1.1, cost_decline_pct=ceiling - 2)
     centred = around(scenario, {"pue": Range(1.3, 1.6, 1.9), "cost_decline_pct": Range(5, 10, 20)})
     assert centred["pue"] == pytest.approx(Range(1.0, 1.1, 1.4))  # 1.1 - 0.3 would fall below PUE's floor of 1
-    assert centred["cost_decline_pct"] == Range(83, 88, 90)
+    assert centred["cost_decline_pct"] == Range(ceiling - 7, ceiling - 2, ceiling)  # 10 above would pass it
 
 
 def test_a_phase_completion_lever_moves_the_whole_phase():
     scenario = baseline()
-    northern = scenario.phases[1]
-    moved = apply_lever(scenario, "phase.1.completion_year", 2032.0).phases[1]
-    assert (moved.start_year, moved.completion_year) == (northern.start_year + 2, 2032)
-    low, high = lever_bounds(scenario, "phase.1.completion_year")
-    assert low == 2013 + northern.completion_year - northern.start_year and high == 2040
+    index = next(i for i, phase in enumerate(scenario.phases) if phase.tag == "northern_metropolis")
+    northern = scenario.phases[index]
+    moved = apply_lever(scenario, f"phase.{index}.completion_year", northern.completion_year + 2.0).phases[index]
+    assert (moved.start_year, moved.completion_year) == (northern.start_year + 2, northern.completion_year + 2)
+    low, high = lever_bounds(scenario, f"phase.{index}.completion_year")
+    assert low == 2013 + northern.completion_year - northern.start_year and high == MAX_END_YEAR
     later = project(apply_lever(scenario, "private_delay_years", 2.0))
     assert later.scenario["private_delay_years"] == 2 and isinstance(later.scenario["private_delay_years"], int)

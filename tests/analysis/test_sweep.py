@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from dataclasses import replace
 
 import numpy as np
@@ -146,6 +147,21 @@ def test_the_chunks_run_as_tasks_on_a_local_dask_cluster(tmp_path, project_batch
     assert len(read_rows(tmp_path / "dask.csv")) == 11
 
 
+def test_a_missing_package_is_named_for_what_needs_it(tmp_path, project_batch, capsys, monkeypatch):
+    """A missing progress bar is not a missing Dask; --quiet needs no progress bar at all."""
+    spec = write_csv(tmp_path / "spec.csv", [["pue"], [1.5]])
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # an import of tqdm now fails as if it were not installed
+    assert main([str(spec), "--out", str(tmp_path / "r.csv")], projector=project_batch) == 1
+    error = capsys.readouterr().err
+    assert "progress bar needs tqdm" in error and "Dask" not in error
+    assert not (tmp_path / "r.csv").exists()
+    assert main([str(spec), "--out", str(tmp_path / "r.csv"), "--quiet"], projector=project_batch) == 0
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)
+    assert main([str(spec), "--out", str(tmp_path / "d.csv"), "--quiet", "--dask"], projector=project_batch) == 1
+    error = capsys.readouterr().err
+    assert "--dask needs Dask" in error and "tqdm" not in error
+
+
 def test_an_unknown_output_format_is_refused(tmp_path, project_batch, capsys):
     spec = write_csv(tmp_path / "spec.csv", [["pue"], [1.5]])
     assert main([str(spec), "--out", str(tmp_path / "r.xlsx"), "--quiet"], projector=project_batch) == 1
@@ -161,8 +177,8 @@ def test_a_bad_json_spec_is_named(tmp_path):
 
 def test_phase_levers_sweep_like_parameters(tmp_path, project_batch):
     spec = write_csv(
-        tmp_path / "spec.csv", [["phase.1.capacity_pf", "phase.1.completion_year"], [8000, 2030], [12000, 2032]]
-    )
+        tmp_path / "spec.csv", [["phase.2.capacity_pf", "phase.2.completion_year"], [8000, 2030], [12000, 2032]]
+    )  # the Northern Metropolis build-out
     out = tmp_path / "r.csv"
     assert (
         main(
@@ -174,9 +190,11 @@ def test_phase_levers_sweep_like_parameters(tmp_path, project_batch):
     rows = read_rows(out)
     phases = list(baseline().phases)
     for row, (capacity, completion) in zip(rows, [(8000, 2030), (12000, 2032)], strict=True):
-        shift = completion - phases[1].completion_year
+        shift = completion - phases[2].completion_year
         edited = replace(
-            phases[1], capacity_pf=capacity, start_year=phases[1].start_year + shift, completion_year=completion
+            phases[2], capacity_pf=capacity, start_year=phases[2].start_year + shift, completion_year=completion
         )
-        expected = project(baseline().with_phases([phases[0], edited, phases[2]])).at("capacity_private_pf", 2030)
-        assert float(row["capacity_private_pf_2030"]) == pytest.approx(expected)
+        expected = project(baseline().with_phases([*phases[:2], edited, *phases[3:]]))
+        assert float(row["capacity_private_pf_2030"]) == pytest.approx(expected.at("capacity_private_pf", 2030))
+        private_target = next(r for r in expected.targets if r.target.key == "compute_private_2030")
+        assert float(row["compute_private_2030_value"]) == pytest.approx(private_target.value)

@@ -24,6 +24,7 @@ def test_the_bars_are_in_the_order_of_one_at_a_time_swings(project_batch, ranges
 
 
 def test_the_ranges_follow_the_scenario_value(project_batch, ranges):
-    scenario = baseline().replace(pue=2.0)  # 0.3 below and 0.3 above the likely 1.6 in the ranges
+    scenario = baseline().replace(pue=2.0)  # the range keeps its width below and above the likely value
+    low, likely, high = ranges["pue"]
     bar = next(b for b in tornado(scenario, "power_mw", 2030, projector=project_batch, ranges=ranges).bars)
-    assert bar.key == "pue" and (bar.low, bar.high) == pytest.approx((1.7, 2.3))
+    assert bar.key == "pue" and (bar.low, bar.high) == pytest.approx((2.0 - (likely - low), 2.0 + (high - likely)))

@@ -78,6 +78,8 @@ def test_shapes_and_names():
     assert set(batch.targets) == {target.key for target in TARGETS}
     assert batch.targets["rnd_private_share"].due_year.dtype.kind == "i"
     assert batch.targets["compute_total_2030"].met.dtype == bool
+    for verdicts in batch.targets.values():  # one verdict per scenario, even for a target no override moves
+        assert all(len(part) == 3 for part in (verdicts.value, verdicts.met, verdicts.due_year, verdicts.shortfall))
 
 
 def test_scalars_broadcast_and_n_without_arrays():
@@ -138,3 +140,26 @@ def test_phase_levers_move_their_phase_only():
     assert batch.at("capacity_northern_metropolis_pf", 2030)[1] < batch.at("capacity_northern_metropolis_pf", 2030)[0]
     np.testing.assert_array_equal(batch["capacity_public_pf"][0], batch["capacity_public_pf"][1])
     assert batch.targets["compute_private_2030"].met.tolist() == [True, False]
+
+
+@pytest.mark.parametrize("phase", range(4))
+@pytest.mark.parametrize(
+    ("field", "values"), [("capacity_pf", [0.0, 700.0, 4_000.5]), ("completion_year", [2030.0, 2031.0, 2034.0])]
+)
+def test_one_phase_lever_varied_alone_matches_project(phase, field, values):
+    """Rows that differ in one phase lever only, every other input (the start years among them) shared."""
+    base = baseline()
+    old = base.phases[phase]
+    batch = project_batch(base, {f"phase.{phase}.{field}": values})
+    for index, value in enumerate(values):
+        shift = value - old.completion_year if field == "completion_year" else 0
+        changed = dataclasses.replace(
+            old,
+            capacity_pf=value if field == "capacity_pf" else old.capacity_pf,
+            start_year=old.start_year + shift,
+            completion_year=old.completion_year + shift,
+        )
+        single = project(base.with_phases((*base.phases[:phase], changed, *base.phases[phase + 1 :])))
+        shown = len(single.years)
+        for column in COLUMNS:
+            np.testing.assert_allclose(batch[column][index, :shown], single[column], rtol=1e-12, err_msg=column)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
+from hkplanner.core import baseline, project
 from hkplanner.ui.seek_dialog import SeekDialog
 from tests.analysis.conftest import PROJECT_BATCH
 from tests.ui.conftest import slider
@@ -22,6 +23,10 @@ def private_met(window) -> bool:
     return next(r.met for r in window.session.projection.targets if r.target.key == "compute_private_2030")
 
 
+def met(scenario, target: str) -> bool:
+    return next(r.met for r in project(scenario).targets if r.target.key == target)
+
+
 def open_dialog(window, qtbot) -> SeekDialog:
     dialog = SeekDialog(window.session, window, projector=PROJECT_BATCH)
     qtbot.addWidget(dialog)
@@ -32,16 +37,18 @@ def open_dialog(window, qtbot) -> SeekDialog:
 def test_find_then_apply_meets_the_target_in_one_undo_step(window, qtbot):
     slider(window, "private_delay_years").setValue(3)
     assert not private_met(window)
+    longest = max(d for d in range(3) if met(baseline().replace(private_delay_years=d), "compute_private_2030"))
     dialog = open_dialog(window, qtbot)
     choose(dialog.target, "compute_private_2030")
     choose(dialog.lever, "private_delay_years")
     assert not dialog.apply.isEnabled()
     qtbot.mouseClick(dialog.find, Qt.MouseButton.LeftButton)
-    assert "met with Delay to private build-out at 1 (just met at 1, missed at 2)" in dialog.result.text()
+    expected = f"met with Delay to private build-out at {longest} (just met at {longest}, missed at {longest + 1})"
+    assert expected in dialog.result.text()
     steps = window.session.undo_stack.count()
     qtbot.mouseClick(dialog.apply, Qt.MouseButton.LeftButton)
-    assert window.session.scenario["private_delay_years"] == 1
-    assert slider(window, "private_delay_years").value() == 1
+    assert window.session.scenario["private_delay_years"] == longest
+    assert slider(window, "private_delay_years").value() == longest
     assert private_met(window)
     assert window.session.undo_stack.count() == steps + 1
     window.session.undo_stack.undo()
@@ -72,12 +79,19 @@ def test_an_unreachable_target_says_how_close_and_cannot_be_applied(window, qtbo
 
 
 def test_a_phase_lever_applies_to_that_phase(window, qtbot):
+    slider(window, "private_delay_years").setValue(1)  # the Northern Metropolis is late: 2030 falls short
+    delayed = window.session.scenario
+    without = delayed.with_phases(delayed.phases[1:])
+    needed = 15_000 - project(without).at("capacity_total_pf", 2030)  # what Cyberport's opening must make up
+    assert needed > delayed.phases[0].capacity_pf
     dialog = open_dialog(window, qtbot)
     choose(dialog.target, "compute_total_2030")
     choose(dialog.lever, "phase.0.capacity_pf")
     qtbot.mouseClick(dialog.find, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.apply, Qt.MouseButton.LeftButton)
-    assert abs(window.session.scenario.phases[0].capacity_pf - 3000) < 0.02, "15,000 PF needs all 3,000 of it"
+    assert abs(window.session.scenario.phases[0].capacity_pf - needed) < 1, "the first step that meets 15,000 PF"
+    assert window.session.scenario.phases[1:] == delayed.phases[1:]
+    assert met(window.session.scenario, "compute_total_2030")
     assert dialog.lever.findData("phase.2.completion_year") >= 0
 
 
@@ -101,11 +115,14 @@ def test_two_levers_draw_the_frontier_with_this_scenario_marked(window, qtbot, m
     dialog = open_dialog(window, qtbot)
     choose(dialog.target, "compute_private_2030")
     choose(dialog.lever, "private_delay_years")
-    choose(dialog.second, "phase.1.capacity_pf")
+    choose(dialog.second, "phase.2.capacity_pf")  # the Northern Metropolis, the one phase the target counts
     qtbot.mouseClick(dialog.find, Qt.MouseButton.LeftButton)
     assert dialog.frontier.isVisible() and not dialog.apply.isEnabled()
     curve, dot = dialog.frontier.getPlotItem().items[:2]
-    assert list(curve.xData) == list(dialog.frontier_line.x) and curve.yData[0] == pytest.approx(8000, abs=0.01)
-    assert list(dot.data["x"]) == [0] and list(dot.data["y"]) == [10000]
+    northern = window.session.scenario.phases[2]
+    without = window.session.scenario.with_phases(window.session.scenario.phases[:2])
+    needed = 10_000 - project(without).at("capacity_northern_metropolis_pf", 2030)  # nothing else is tagged
+    assert list(curve.xData) == list(dialog.frontier_line.x) and curve.yData[0] == pytest.approx(needed, abs=0.01)
+    assert list(dot.data["x"]) == [0] and list(dot.data["y"]) == [northern.capacity_pf]
     assert "values reach it" in dialog.result.text()
     dialog.grab().save(str(tmp_path / "frontier.png"))

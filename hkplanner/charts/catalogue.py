@@ -46,7 +46,7 @@ CHARTS = (
         first_year=COMPUTE_FROM,
         line_from=COMPUTE_FROM,
         # A slower build has spent less by a given year; it is not cheaper: say which year the total reached.
-        end_label="HK${value:,.2f} bn spent by {year}",
+        end_label="Capital cost: HK${value:,.2f} bn spent by {year}",
     ),
     ChartSpec(
         "chart_venture",

@@ -54,7 +54,7 @@ class ChartSpec:
     sources: tuple[str, ...] = ()  # the official series (seeds/history.toml) behind the chart's history
     target_lines: tuple[tuple[str, str], ...] = ()  # (target, line): the star is read against that line
     log_toggle: bool = False  # offer a log scale (a very large phase would flatten everything else)
-    end_label: str = ""  # e.g. "spent by {year}": the last value is labelled at the line's end
+    end_label: str = ""  # e.g. "... spent by {year}": the last value, labelled in the lower right corner
 
     @property
     def pinned_keys(self) -> tuple[str, ...]:
@@ -140,6 +140,7 @@ class ProjectionChart(pg.PlotWidget):
         self.stars.setZValue(20)
         if any(_TARGETS[key].dated for key in spec.targets):
             plot.addItem(self.stars)
+        # In the lower right corner, which a cumulative series (rising to the right) leaves clear.
         self.end_text = pg.TextItem(anchor=(1, 1), color=theme.BLACK)
         if spec.end_label:
             plot.addItem(self.end_text)
@@ -346,14 +347,14 @@ class ProjectionChart(pg.PlotWidget):
         return True
 
     def _draw_end_label(self, projection: Projection) -> None:
-        """E.g. "HK$2.77 bn spent by 2035": a cumulative figure says which year it has reached."""
+        """E.g. "Capital cost: HK$4.09 bn spent by 2035": a cumulative figure says which year it has reached."""
         if not self.spec.end_label:
             return
         key = self.spec.lines[0].key
         year = int(projection.years[-1])
         value = float(projection[key][-1])
         self.end_text.setText(self.spec.end_label.format(value=value, year=year))
-        self.end_text.setPos(year, float(self.scaled(np.array(value))))
+        self.end_text.setPos(year, float(self.scaled(np.array(0.0))))
 
     def _top_of_data(self, projection: Projection, baseline: Projection) -> float:
         arrays = [projection[key][self._offset :] for key in self.curves]

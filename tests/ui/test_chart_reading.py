@@ -137,7 +137,7 @@ def test_the_private_target_is_drawn_against_private_capacity(window):
 def test_cumulative_cost_says_by_which_year_and_money_says_its_prices(window):
     capex = chart(window, "chart_capex")
     spent = window.session.projection.at("capex_hkd_bn", 2035)
-    assert capex.end_text.toPlainText() == f"HK${spent:,.2f} bn spent by 2035"
+    assert capex.end_text.toPlainText() == f"Capital cost: HK${spent:,.2f} bn spent by 2035"
     slider(window, "private_delay_years").setValue(2)
     assert capex.end_text.toPlainText().endswith("spent by 2035")
     for name in ("chart_capex", "chart_venture"):

@@ -155,3 +155,25 @@ def test_charts_built_for_an_export_are_freed_without_an_event_loop(qapp):
     with offscreen_charts(baseline()) as charts:
         assert all(shiboken6.isValid(chart) for chart in charts)
     assert not any(shiboken6.isValid(chart) for chart in charts), "deleted at once, not when a loop runs"
+
+
+# 7 and 8 from the command line: a named pipe is neither read as a scenario nor replaced by a save ------------
+
+
+def test_the_export_command_refuses_a_named_pipe_as_its_scenario_at_once(tmp_path):
+    fifo = tmp_path / "plan.hkplan"
+    os.mkfifo(fifo)
+    result = export_command(str(fifo), "--csv", str(tmp_path / "out.csv"), cwd=tmp_path)  # times out if it waits
+    assert result.returncode == 1
+    assert b"named pipe" in result.stderr
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_a_scenario_saved_onto_a_named_pipe_is_refused_by_name_and_the_pipe_stays(tmp_path):
+    from hkplanner.core.scenario_file import ScenarioFileError
+
+    fifo = tmp_path / "plan.hkplan"
+    os.mkfifo(fifo)
+    with pytest.raises(ScenarioFileError, match=r"plan\.hkplan: could not be saved: it is a named pipe"):
+        save(fifo, ScenarioDocument(baseline()))
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

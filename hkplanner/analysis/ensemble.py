@@ -87,6 +87,33 @@ def _bands(series: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
     bands = np.repeat(first[None], len(PERCENTILES), axis=0)
     varying = np.flatnonzero(~same)  # a column with some NaN draws varies: its percentiles are NaN
     if varying.size:
-        bands[:, varying] = np.percentile(columns[varying], PERCENTILES, axis=1)
+        bands[:, varying] = _percentiles(columns[varying])
     edges = np.cumsum([series[key].shape[1] for key in keys])[:-1]
     return dict(zip(keys, np.split(bands, edges, axis=1), strict=True))
+
+
+def _percentiles(rows: np.ndarray) -> np.ndarray:
+    """np.percentile(rows, PERCENTILES, axis=1), bit for bit (its "linear" method), for at least two
+    draws a row; `rows` is reordered in place.
+
+    Only the two draws either side of each percentile's rank are needed, so each row is partitioned at
+    one rank at a time, each time on what lies above the last rank: numpy's percentile partitions at all
+    ranks at once and across rows, about eight times slower here. The draw just above a rank is the
+    smallest of those above it. A row with any NaN has NaN percentiles, as in numpy.
+    """
+    count = rows.shape[1]
+    ranks = (count - 1) * np.true_divide(PERCENTILES, 100)  # as numpy computes them
+    below = np.floor(ranks).astype(np.intp)
+    done = 0  # draws [0, done) are in their sorted places
+    for rank in below:
+        if rank >= done:
+            rows[:, done:].partition(rank - done, axis=1)
+            done = rank + 1
+    low = rows[:, below]  # (rows, percentiles)
+    high = np.stack([rows[:, rank + 1 :].min(axis=1) for rank in below], axis=1)
+    weight = ranks - below
+    # numpy's lerp: from the nearer end, so that a weight of 0 or 1 gives that draw exactly
+    step = high - low
+    result = np.where(weight >= 0.5, high - step * (1 - weight), low + step * weight)
+    result[np.isnan(rows).any(axis=1)] = np.nan
+    return result.T

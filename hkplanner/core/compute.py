@@ -44,8 +44,9 @@ def in_service_power(first_power: np.ndarray, lifetime: np.ndarray, power_factor
     in service is the last refresh's, drawing `power_factor` (1 - yearly fall) to the power of its age
     since first installed. Within a lifetime the draw stays; each refresh multiplies it by factor^lifetime."""
 
+    installed = np.cumsum(first_power, axis=-1)  # the same for both whole lifetimes that are blended
+
     def of_whole(whole: np.ndarray) -> np.ndarray:
-        installed = np.cumsum(first_power, axis=-1)
         this_lifetime = installed - shifted(installed, whole)  # vintages younger than one lifetime
         return lagged_sum(this_lifetime, whole, power(power_factor, whole))
 

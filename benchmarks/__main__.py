@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the budgets are measure
 # In this order: the in-process ones first, the matplotlib peer right after the window it is compared with.
 NAMES = ("model_speed", "batch_speed", "slider_latency", "matplotlib_peer", "cold_start", "memory", "analysis_speed")
 # Ratios across modules: name -> (numerator, denominator, upper limit).
-RATIOS = {"ratio.slider_vs_matplotlib_median": ("slider_latency.median_ms", "matplotlib_peer.median_ms", 0.05)}
+RATIOS = {"ratio.slider_vs_matplotlib_median": ("slider_latency.median_ms", "matplotlib_peer.median_ms", 0.02)}
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 
 

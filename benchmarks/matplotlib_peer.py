@@ -1,6 +1,6 @@
 """The matplotlib peer: the same six charts on matplotlib's Qt canvas, replaying the same slider steps.
 
-The design budgets the window at <= 0.05x this peer, measured in the same run. The peer is written the
+The design budgets the window at <= 0.02x this peer, measured in the same run. The peer is written the
 idiomatic fast way: artists made once and updated with `set_data`, stacked phase areas re-created (a
 `fill_between` cannot be updated in place), ghosts, history markers and legends drawn once, y-limits moved
 only when the data leaves them, then `draw_idle` and processEvents until the canvas has painted. Each step

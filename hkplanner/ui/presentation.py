@@ -60,6 +60,7 @@ class _WindowState:
     was_full_screen: bool
     theme: str
     hidden: list[QWidget]
+    bands: bool
 
 
 class Presentation(QObject):
@@ -116,6 +117,7 @@ class Presentation(QObject):
             window.isFullScreen(),
             window.theme_name,
             hidden,
+            window.bands.toggle.isChecked(),
         )
         window.session.begin_show()
         self._notes_agreed = False
@@ -123,6 +125,7 @@ class Presentation(QObject):
             widget.hide()
         window.apply_theme("projector", remember=False)
         window.caption.show()
+        window.bands.toggle.setChecked(True)  # the room sees the uncertainty and each target's chance
         QApplication.instance().installEventFilter(self)
         screens = QGuiApplication.screens()
         if len(screens) > 1:  # audience on the second screen, presenter view on the first
@@ -151,6 +154,7 @@ class Presentation(QObject):
         window.caption.hide()
         window.show_focus(None)
         window.session.end_show()
+        window.bands.toggle.setChecked(saved.bands)
         window.apply_theme(saved.theme, remember=False)  # before the chrome returns: its own sizes
         for widget in saved.hidden:
             widget.show()

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QLabel
 
 from hkplanner.analysis.ensemble import DEFAULT_DRAWS, Ensemble, ensemble
@@ -46,6 +46,7 @@ class FanBands(QObject):
         super().__init__(window)
         self.window, self.projector, self.ranges, self.draws = window, projector, ranges, draws
         self.ensemble: Ensemble | None = None
+        self.scenario: Scenario | None = None  # the scenario the shown ensemble is for
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ensemble")
         self._running: Scenario | None = None
         self._waiting: Scenario | None = None
@@ -67,6 +68,17 @@ class FanBands(QObject):
             if self.ensemble is not None:
                 band.show(self.ensemble)
             self._bands.append(band)
+
+    def chance(self, key: str) -> str:
+        """A target's card line ("62% chance of 15,000 PF by 2030"), empty while the bands are off."""
+        label = self._chances.get(key)
+        return label.text() if label is not None and self.toggle.isChecked() else ""
+
+    def set_room_type(self, on: bool) -> None:
+        """In a room the chance lines take the cards' own (projector) type; otherwise the window's, as before."""
+        cards = self.window.cards.cards
+        for key, label in self._chances.items():
+            label.setFont(cards[key].detail.font() if on else QFont())  # an empty font inherits the card's
 
     # model -> work --------------------------------------------------------------------------------
 
@@ -110,7 +122,7 @@ class FanBands(QObject):
             return
         if not self.toggle.isChecked():
             return
-        self.ensemble = result
+        self.ensemble, self.scenario = result, scenario
         for band in self._bands:
             band.show(result)
         for key, label in self._chances.items():

@@ -34,6 +34,8 @@ def test_bands_show_during_the_show_and_the_setting_returns_after_esc(window, ba
     assert fill.isVisible() and middle.isVisible()
     card = chance_label(window, "compute_total_2030")
     assert card.isVisible() and "chance of 15,000 PF by 2030" in card.text()
+    detail = window.cards.cards["compute_total_2030"].detail
+    assert card.font().pixelSize() == detail.font().pixelSize() > 12, "read in the room at the card's projector size"
 
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_PageDown)  # to the late private build-out
     step = landed(window, qtbot, bands)
@@ -42,6 +44,13 @@ def test_bands_show_during_the_show_and_the_setting_returns_after_esc(window, ba
     np.testing.assert_allclose(middle.yData, expected.band("power_mw", 50)[offset:])
     private = expected.probability["compute_private_2030"]
     assert chance_label(window, "compute_private_2030").text().startswith(f"{private:.0%} chance")
+    # Of the focused chart's targets, the private one moved most (3,520 PF of 10,000): its chance is read out.
+    change = window.caption.change.toolTip() or window.caption.change.text()
+    assert change == f"Delay to private build-out: 0 years → 2 years · {private:.0%} chance of 10,000 PF by 2030"
+
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_PageDown)  # no focus: no chance in the so-what
+    landed(window, qtbot, bands)
+    assert "chance" not in window.caption.change.text()
 
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.presentation.active, timeout=ANIMATION_MS + 2000)

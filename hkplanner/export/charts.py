@@ -133,9 +133,7 @@ def paint_chart(painter: QPainter, chart: ProjectionChart, target: QRectF, capti
     painter.scale(factor, factor)
     title.drawContents(painter)
     plot = QRectF(0, title.size().height(), chart.width(), chart.height())
-    with _export_mode(chart):
-        chart.scene().prepareForPaint()
-        chart.scene().render(painter, plot, chart.sceneRect())
+    paint_scene(painter, chart, plot)
     painter.translate(0, plot.bottom())
     legend = _legend_document(chart)
     legend.drawContents(painter)
@@ -144,6 +142,13 @@ def paint_chart(painter: QPainter, chart: ProjectionChart, target: QRectF, capti
         painter.setPen(QColor(theme.GHOST))
         _caption_document(chart, caption).drawContents(painter)
     painter.restore()
+
+
+def paint_scene(painter: QPainter, view, target: QRectF) -> None:
+    """A pyqtgraph view's scene, as vectors where the painter allows, scaled into `target`."""
+    with _export_mode(view):
+        view.scene().prepareForPaint()
+        view.scene().render(painter, target, view.sceneRect())
 
 
 def chart_image(chart: ProjectionChart, scale: float = SCALE, caption: str | None = None) -> QImage:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter, QTextLayout, QTex
 
 from hkplanner.charts import theme
 from hkplanner.charts.chart import ProjectionChart
-from hkplanner.export.charts import framed_size, paint_chart
+from hkplanner.export.charts import framed_size, paint_chart, paint_scene
 
 GAP = 6.0
 CELL_PADDING = 4.0
@@ -138,6 +138,14 @@ class PageFlow:
         height = width * natural.height() / natural.width()
         self.room(height)
         paint_chart(self.painter, chart, QRectF((self.width - width) / 2, self.y, width, height))
+        self.y += height + GAP
+
+    def plot(self, view, max_height: float) -> None:
+        """A plot whose title is part of its scene, as wide as the page allows within `max_height`, centred."""
+        width = min(self.width, max_height * view.width() / view.height())
+        height = width * view.height() / view.width()
+        self.room(height)
+        paint_scene(self.painter, view, QRectF((self.width - width) / 2, self.y, width, height))
         self.y += height + GAP
 
     # helpers ------------------------------------------------------------------------------------

@@ -16,7 +16,9 @@ from xml.sax.saxutils import escape
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
+from hkplanner.analysis.ensemble import DEFAULT_DRAWS, Ensemble, ensemble
 from hkplanner.charts import theme
+from hkplanner.charts.bands import banded
 from hkplanner.charts.chart import ProjectionChart
 from hkplanner.core import Scenario, Workspace, baseline
 from hkplanner.core.changes import MODIFIED, describe_phase_changes, is_modified_name, value_text
@@ -27,13 +29,19 @@ from hkplanner.export.files import write_bytes
 from hkplanner.export.page_flow import GAP, Cell, PageFlow
 from hkplanner.export.provenance import Provenance
 from hkplanner.export.summary import TargetRow, changed_parameters, target_rows, verdict
+from hkplanner.export.why_page import why_page
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 15
 TITLE = "Hong Kong AI computing and innovation plan: what-if briefing"
 HOW_TO_READ = (
     "In every chart the solid line is this scenario, the dashed grey line the plan's baseline, squares and "
-    "diamonds the published figures, stars the plan's targets, and dotted lines any pinned scenarios."
+    "diamonds the published figures, stars the plan's targets, and dotted lines any pinned scenarios. The shaded "
+    "band spans the 10th to 90th percentile of the projections, the thin dashed line in it the median."
+)
+CHANCE_NOTE = (
+    "The chance of meeting a target is the share of {draws} projections, each assumption drawn from its low, "
+    "likely and high range (docs/analysis.md), that meet it."
 )
 
 
@@ -44,14 +52,16 @@ def briefing_pdf(
     pins: Sequence[tuple[str, Scenario]] = (),
     charts: Sequence[ProjectionChart] | None = None,
     exported_at: datetime | None = None,
+    draws: int = DEFAULT_DRAWS,
 ) -> Path:
     """Write the pack for `document`'s scenario. Charts are built offscreen unless given (e.g. already
-    built for PNG export); `pins` are drawn on them as in the window. Raises ExportError."""
+    built for PNG export); `pins` are drawn on them as in the window, and the scenario's P10-P90 bands from a
+    seeded ensemble of `draws` for the length of the export. Raises ExportError."""
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
     if charts is None:
         with offscreen_charts(document.scenario, pins) as built:
-            return briefing_pdf(document, path, paper, pins, built, exported_at)
+            return briefing_pdf(document, path, paper, pins, built, exported_at, draws)
     provenance = Provenance.of(document.scenario, exported_at)
     data = QByteArray()
     buffer = QBuffer(data)
@@ -59,11 +69,14 @@ def briefing_pdf(
     writer = _writer(buffer, paper, provenance, document, charts)
     workspace = Workspace(document.scenario)
     rows = target_rows(workspace.projection, workspace.baseline_projection)
+    uncertainty = ensemble(document.scenario, draws)
     flow = PageFlow(writer, provenance.footer())
     _cover(flow, document, provenance, rows)
     flow.new_page()
-    _targets(flow, rows)
-    _charts(flow, charts)
+    _targets(flow, rows, uncertainty)
+    with banded(charts, uncertainty):
+        _charts(flow, charts)
+    why_page(flow, workspace, rows)
     _changes(flow, document.scenario)
     _notes(flow, document)
     flow.finish()
@@ -128,7 +141,7 @@ def _cover(flow: PageFlow, document: ScenarioDocument, provenance: Provenance, r
     flow.text(f"{provenance.app} · default data version {provenance.data_version}", size=10, centred=True)
 
 
-def _targets(flow: PageFlow, target_rows: list[TargetRow]) -> None:
+def _targets(flow: PageFlow, target_rows: list[TargetRow], uncertainty: Ensemble) -> None:
     flow.heading("Targets")
     rows = []
     for row in target_rows:
@@ -143,11 +156,14 @@ def _targets(flow: PageFlow, target_rows: list[TargetRow]) -> None:
                 row.shortfall_text,
                 f"{verdict(row.baseline)}: {quantity(row.baseline.value, result.target.unit)}",
                 row.against_baseline_text,
+                f"{uncertainty.probability[result.target.key]:.0%}",
             ]
         )
     headers = ["Target", "Due", "This scenario", "First met", "Shortfall", "Plan's baseline", "Against baseline"]
-    flow.table(headers, rows, widths=[3.2, 0.9, 2.2, 1.0, 1.4, 2.2, 1.6])
+    headers.append("Chance of meeting it")
+    flow.table(headers, rows, widths=[3.2, 0.9, 2.2, 1.0, 1.4, 2.2, 1.6, 1.2])
     flow.text(HOW_TO_READ, size=9, colour=theme.GHOST)
+    flow.text(CHANCE_NOTE.format(draws=f"{uncertainty.draws:,}"), size=9, colour=theme.GHOST)
 
 
 def _charts(flow: PageFlow, charts: Sequence[ProjectionChart]) -> None:

@@ -11,20 +11,21 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QLabel
 
 from hkplanner.analysis.ensemble import DEFAULT_DRAWS, Ensemble, ensemble
 from hkplanner.analysis.inputs import BatchProjector, Range, default_projector
 from hkplanner.core import TARGETS, Scenario
 from hkplanner.core.formatting import quantity
-from hkplanner.core.timeline import FIRST_YEAR
+
+if TYPE_CHECKING:
+    from hkplanner.charts.bands import ChartBands
 
 _TARGETS = {target.key: target for target in TARGETS}
-BAND_ALPHA = 60
-BELOW_LINES = -10  # bands sit under every line, ghost and pin
 
 
 def tr(text: str) -> str:
@@ -45,25 +46,39 @@ class FanBands(QObject):
         super().__init__(window)
         self.window, self.projector, self.ranges, self.draws = window, projector, ranges, draws
         self.ensemble: Ensemble | None = None
+        self.scenario: Scenario | None = None  # the scenario the shown ensemble is for
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ensemble")
         self._running: Scenario | None = None
         self._waiting: Scenario | None = None
         self.toggle = QAction(tr("Uncertainty &Bands (P10–P90)"), window, checkable=True)
         self.toggle.setObjectName("action_bands")
         self.toggle.toggled.connect(self._on_toggled)
-        self._bands: list[_ChartBands] = []  # one per chart, added when the window builds them (add_charts)
+        self._bands: list[ChartBands] = []  # one per chart, added when the window builds them (add_charts)
         self._chances = {key: _chance_label(card) for key, card in window.cards.cards.items()}
         self._computed.connect(self._on_computed)
         window.session.changed.connect(self._on_scenario_changed)
 
     def add_charts(self, charts) -> None:
         """Bands on charts the window builds (after its first paint at start-up), shown as the toggle stands."""
+        from hkplanner.charts.bands import ChartBands  # charts exist by now; the window opens without pyqtgraph
+
         for chart in charts:
-            band = _ChartBands(chart)
+            band = ChartBands(chart)
             band.set_visible(self.toggle.isChecked())
             if self.ensemble is not None:
                 band.show(self.ensemble)
             self._bands.append(band)
+
+    def chance(self, key: str) -> str:
+        """A target's card line ("62% chance of 15,000 PF by 2030"), empty while the bands are off."""
+        label = self._chances.get(key)
+        return label.text() if label is not None and self.toggle.isChecked() else ""
+
+    def set_room_type(self, on: bool) -> None:
+        """In a room the chance lines take the cards' own (projector) type; otherwise the window's, as before."""
+        cards = self.window.cards.cards
+        for key, label in self._chances.items():
+            label.setFont(cards[key].detail.font() if on else QFont())  # an empty font inherits the card's
 
     # model -> work --------------------------------------------------------------------------------
 
@@ -107,46 +122,12 @@ class FanBands(QObject):
             return
         if not self.toggle.isChecked():
             return
-        self.ensemble = result
+        self.ensemble, self.scenario = result, scenario
         for band in self._bands:
             band.show(result)
         for key, label in self._chances.items():
             label.setText(_chance_text(_TARGETS[key], result.probability[key], scenario))
         self.updated.emit()
-
-
-class _ChartBands:
-    """One chart's bands: per line, a shaded P10-P90 fill and a thin P50 line, items made once."""
-
-    def __init__(self, chart) -> None:
-        import pyqtgraph as pg  # charts exist by now; the window itself opens without pyqtgraph
-
-        self.offset = chart.spec.line_from - FIRST_YEAR
-        self.items: dict[str, tuple] = {}  # line key -> (P10 curve, P90 curve, P50 curve, fill)
-        plot = chart.getPlotItem()
-        for line in chart.spec.lines:
-            low, high = pg.PlotCurveItem(), pg.PlotCurveItem()
-            colour = QColor(line.colour)
-            middle = pg.PlotCurveItem(pen=pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashLine))
-            colour.setAlpha(BAND_ALPHA)
-            fill = pg.FillBetweenItem(low, high, brush=pg.mkBrush(colour))
-            for item in (fill, middle):
-                item.setZValue(BELOW_LINES)
-                item.setVisible(False)
-                plot.addItem(item)
-            self.items[line.key] = (low, high, middle, fill)
-
-    def set_visible(self, shown: bool) -> None:
-        for _, _, middle, fill in self.items.values():
-            middle.setVisible(shown)
-            fill.setVisible(shown)
-
-    def show(self, result: Ensemble) -> None:
-        years = result.years[self.offset :]
-        for key, (low, high, middle, _) in self.items.items():
-            low.setData(years, result.band(key, 10)[self.offset :])
-            high.setData(years, result.band(key, 90)[self.offset :])
-            middle.setData(years, result.band(key, 50)[self.offset :])
 
 
 def _chance_label(card) -> QLabel:

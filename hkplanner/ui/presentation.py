@@ -50,6 +50,19 @@ def step_headline(steps: tuple[Step, ...], index: int) -> str:
     return so_what(workspace.projection, previous, workspace.baseline_projection)
 
 
+def moved_most(steps: tuple[Step, ...], index: int, keys: tuple[str, ...]) -> str:
+    """Of the targets `keys`, the one that moved most since the step before (the plan, for the first),
+    relative to its threshold, as the so-what line judges it."""
+    now = project(steps[index].scenario).targets
+    before = project(steps[index - 1].scenario) if index else Workspace(steps[index].scenario).baseline_projection
+    moves = {
+        result.target.key: abs(result.value - then.value) / abs(result.target.threshold)
+        for result, then in zip(now, before.targets, strict=True)
+        if result.target.key in keys and result.judged and then.judged
+    }
+    return max(moves, key=moves.__getitem__) if moves else keys[0]
+
+
 @dataclass
 class _WindowState:
     """What presentation mode changes, to put back on leaving."""
@@ -60,6 +73,7 @@ class _WindowState:
     was_full_screen: bool
     theme: str
     hidden: list[QWidget]
+    bands: bool
 
 
 class Presentation(QObject):
@@ -116,6 +130,7 @@ class Presentation(QObject):
             window.isFullScreen(),
             window.theme_name,
             hidden,
+            window.bands.toggle.isChecked(),
         )
         window.session.begin_show()
         self._notes_agreed = False
@@ -123,6 +138,9 @@ class Presentation(QObject):
             widget.hide()
         window.apply_theme("projector", remember=False)
         window.caption.show()
+        window.bands.toggle.setChecked(True)  # the room sees the uncertainty and each target's chance
+        window.bands.set_room_type(True)
+        window.bands.updated.connect(self._on_bands)
         QApplication.instance().installEventFilter(self)
         screens = QGuiApplication.screens()
         if len(screens) > 1:  # audience on the second screen, presenter view on the first
@@ -151,6 +169,9 @@ class Presentation(QObject):
         window.caption.hide()
         window.show_focus(None)
         window.session.end_show()
+        window.bands.updated.disconnect(self._on_bands)
+        window.bands.toggle.setChecked(saved.bands)
+        window.bands.set_room_type(False)
         window.apply_theme(saved.theme, remember=False)  # before the chrome returns: its own sizes
         for widget in saved.hidden:
             widget.show()
@@ -179,14 +200,31 @@ class Presentation(QObject):
         step = steps[index]
         before = self.window.session.scenario
         self._from, self._to = before, step.scenario
-        change = caption(steps[index - 1].scenario, step.scenario) if index else ""
-        self.window.caption.show_step(index, len(steps), step.title, step_headline(steps, index), change)
+        self._show_caption()
         self.window.show_focus(step.focus)
         if animate and before != step.scenario:
             self.animation.start()
         else:
             self._on_arrived()
         self.step_changed.emit(index)
+
+    def _show_caption(self, chance: str = "") -> None:
+        """The step's title, its so-what and what changed (with the focused target's chance once known)."""
+        steps, index = self.storyline.steps, self.index
+        change = caption(steps[index - 1].scenario, steps[index].scenario) if index else ""
+        change = " · ".join(part for part in (change, chance) if part)
+        self.window.caption.show_step(index, len(steps), steps[index].title, step_headline(steps, index), change)
+
+    def _on_bands(self) -> None:
+        """Once the bands are for the step itself (not a frame on the way), the chance of the focused
+        chart's target that moved most joins the step's line of what changed."""
+        steps, index = self.storyline.steps, self.index
+        step = steps[index]
+        if not self.active or step.focus is None or self.window.bands.scenario != step.scenario:
+            return
+        chart = next((c for c in self.window.charts if c.objectName() == f"chart_{step.focus}"), None)
+        if chart is not None and chart.spec.targets:
+            self._show_caption(self.window.bands.chance(moved_most(steps, index, chart.spec.targets)))
 
     def _finish_animation(self) -> None:
         """A key pressed mid-animation first lands the step under way."""

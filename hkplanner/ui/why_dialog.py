@@ -13,11 +13,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
 from hkplanner.analysis.attribution import Attribution, attribute
 from hkplanner.analysis.inputs import BatchProjector, Range, default_projector
 from hkplanner.analysis.tornado import Tornado, tornado
-from hkplanner.charts import theme
+from hkplanner.charts.waterfall import TOTAL, draw_waterfall, short
 from hkplanner.core import COLUMNS
 from hkplanner.core.timeline import LAST_HISTORY_YEAR
-
-UP, DOWN, TOTAL = theme.MET, theme.MISSED, theme.BLUE
 
 
 def tr(text: str) -> str:
@@ -77,7 +75,7 @@ class WhyDialog(QDialog):
         projector = self.projector or default_projector()
         self.attribution = attribute(session.baseline, session.scenario, key, year, projector=projector)
         self.tornado = tornado(session.scenario, key, year, projector=projector, ranges=self.ranges)
-        self._draw_waterfall(self.attribution)
+        draw_waterfall(self.waterfall.getPlotItem(), self.attribution)
         self._draw_tornado(self.tornado)
         result = self.attribution
         self.summary.setText(
@@ -86,21 +84,6 @@ class WhyDialog(QDialog):
             )
             + ("" if result.exact else " " + tr("Parts estimated from {0:,} orders.").format(result.orders))
         )
-
-    def _draw_waterfall(self, result: Attribution) -> None:
-        """The plan's value, each decision's part stacked on the running total, then this scenario's value."""
-        plot = self.waterfall.getPlotItem()
-        plot.clear()
-        parts = [share for _, share in result.contributions]
-        tops = result.baseline_value + np.cumsum([0.0, *parts])
-        count = len(parts)
-        x = np.arange(count + 2)
-        bottoms = np.array([0.0, *np.minimum(tops[:-1], tops[1:]), 0.0])
-        heights = np.array([result.baseline_value, *np.abs(parts), result.current_value])
-        colours = [TOTAL, *(UP if share >= 0 else DOWN for share in parts), TOTAL]
-        plot.addItem(pg.BarGraphItem(x=x, y0=bottoms, height=heights, width=0.7, brushes=colours, pens=colours))
-        labels = [tr("Plan"), *(player.label for player, _ in result.contributions), tr("Scenario")]
-        plot.getAxis("bottom").setTicks([[(i, _short(label)) for i, label in enumerate(labels)]])
 
     def _draw_tornado(self, result: Tornado) -> None:
         plot = self.spread.getPlotItem()
@@ -114,9 +97,5 @@ class WhyDialog(QDialog):
         plot.addItem(pg.BarGraphItem(x0=lows, y=y, width=widths, height=0.6, brush=TOTAL, pen=TOTAL))
         plot.addItem(pg.InfiniteLine(result.value, angle=90, pen=pg.mkPen("k", width=1.5)))
         axis = plot.getAxis("left")
-        axis.setTicks([[(i, _short(bar.title)) for i, bar in enumerate(bars)]])
+        axis.setTicks([[(i, short(bar.title)) for i, bar in enumerate(bars)]])
         axis.setWidth(150)  # room for the assumptions' names
-
-
-def _short(text: str, limit: int = 22) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

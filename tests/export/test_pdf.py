@@ -32,7 +32,7 @@ def test_pages_have_the_papers_size(qapp, document, tmp_path, paper):
     reader = pypdf.PdfReader(path)
     for page in reader.pages:
         assert (round(page.mediabox.width), round(page.mediabox.height)) == POINTS[paper]
-    assert len(reader.pages) == 6  # cover, targets, three pages of two charts, changes and notes
+    assert len(reader.pages) == 7  # cover, targets, three pages of two charts, why it differs, changes and notes
 
 
 def test_cover_names_the_scenario_date_and_versions(pack):
@@ -90,8 +90,8 @@ def test_long_notes_flow_onto_further_pages(qapp, document, tmp_path):
     notes = "\n".join(f"Point {n}: " + "the build-out depends on land, power and chips. " * 6 for n in range(60))
     long = dataclasses.replace(document, notes=notes)
     texts = page_texts(briefing_pdf(long, tmp_path / "long.pdf", exported_at=EXPORTED_AT))
-    assert len(texts) > 7
-    assert "Point 0:" in texts[5] and "Point 59:" in texts[-1]
+    assert len(texts) > 8
+    assert "Point 0:" in texts[6] and "Point 59:" in texts[-1]  # after the why page
     assert f"Page {len(texts)}" in texts[-1]
 
 

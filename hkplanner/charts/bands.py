@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -21,6 +22,9 @@ class ChartBands:
     """One chart's bands: per line, a shaded P10-P90 fill and a thin P50 line, items made once."""
 
     def __init__(self, chart) -> None:
+        self.chart = chart
+        self.top = 0.0  # the highest P90 shown
+        self.shown = False
         self.offset = chart.spec.line_from - FIRST_YEAR
         self.plot = chart.getPlotItem()
         self.items: dict[str, tuple] = {}  # line key -> (P10 curve, P90 curve, P50 curve, fill)
@@ -37,9 +41,11 @@ class ChartBands:
             self.items[line.key] = (low, high, middle, fill)
 
     def set_visible(self, shown: bool) -> None:
+        self.shown = shown
         for _, _, middle, fill in self.items.values():
             middle.setVisible(shown)
             fill.setVisible(shown)
+        self.chart.show_band_top(self.top if shown else 0.0)
 
     def show(self, result: Ensemble) -> None:
         years = result.years[self.offset :]
@@ -47,6 +53,10 @@ class ChartBands:
             low.setData(years, result.band(key, 10)[self.offset :])
             high.setData(years, result.band(key, 90)[self.offset :])
             middle.setData(years, result.band(key, 50)[self.offset :])
+        highs = [result.band(key, 90)[self.offset :] for key in self.items]
+        self.top = max((float(np.nanmax(high)) for high in highs if not np.isnan(high).all()), default=0.0)
+        if self.shown:
+            self.chart.show_band_top(self.top)
 
     def remove(self) -> None:
         """Take the bands off the chart (a chart lent to an export is handed back as it came)."""
@@ -54,6 +64,7 @@ class ChartBands:
             self.plot.removeItem(fill)
             self.plot.removeItem(middle)
         self.items = {}
+        self.chart.show_band_top(0.0)
 
 
 @contextmanager

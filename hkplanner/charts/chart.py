@@ -149,6 +149,7 @@ class ProjectionChart(pg.PlotWidget):
             self._add_series_break(year)
         self.pin_curves: list[pg.PlotCurveItem] = []
         self._pin_tops: list[float] = []
+        self._band_top = 0.0  # the highest P90 while uncertainty bands show: the range makes room for it
         self.apply_look(theme.LOOKS["standard"])
         self.hover = HoverReadout(self)
         self.log_box: QCheckBox | None = None
@@ -361,8 +362,16 @@ class ProjectionChart(pg.PlotWidget):
         arrays += [baseline[key][self._offset :] for key in self.ghosts]
         tops = [np.nanmax(array) for array in arrays if not np.isnan(array).all()]
         tops += [point[1] for point in self._star_points] + [_TARGETS[k].threshold for k in self._level_keys()]
-        tops += self._pin_tops + self._extra_tops()
+        tops += self._pin_tops + self._extra_tops() + ([self._band_top] if self._band_top else [])
         return max(tops, default=1.0)
+
+    def show_band_top(self, top: float) -> None:
+        """Room for the uncertainty bands (0 when they are hidden); like any change, it only grows the
+        range while a slider is held."""
+        if top != self._band_top:
+            self._band_top = top
+            if self._shown is not None:
+                self._fit(*self._shown)
 
     def _extra_tops(self) -> list[float]:
         """Highest points of items a subclass draws beyond the lines."""

@@ -151,3 +151,21 @@ def test_cards_show_no_false_precision(window):
     assert round(total) == 143_571
     text = card_text(window, "compute_total_2030")
     assert "144,000 PF" in text and "143,571" not in text
+
+
+def test_the_range_makes_room_for_the_uncertainty_bands_and_gives_it_back(window):
+    from hkplanner.analysis.ensemble import ensemble
+    from hkplanner.charts.bands import ChartBands
+
+    compute = chart(window, "chart_compute")
+    lines_only = y_top(compute)
+    result = ensemble(window.session.scenario, 200, 0)
+    bands = ChartBands(compute)
+    bands.show(result)
+    bands.set_visible(True)
+    highest = float(np.nanmax(result.band("demand_pf", 90)))
+    assert highest > lines_only, "the demand band reaches above the lines"
+    assert y_top(compute) >= highest
+    bands.set_visible(False)
+    compute.hold_range(False)  # as when the slider is let go: the range fits what is drawn
+    assert y_top(compute) == lines_only

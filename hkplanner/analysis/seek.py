@@ -139,7 +139,9 @@ def lever_quantity(key: str, value: float) -> str:
     if unit == "year":
         return str(round(value))
     text = f"{value:,.10g}"
-    return f"{text}{unit}" if unit.startswith("%") else f"{text} {unit}"
+    if unit.startswith("%"):
+        return f"{text}{unit}"
+    return f"{text} {'year' if unit == 'years' and value == 1 else unit}"  # one year, two years
 
 
 def frontier(

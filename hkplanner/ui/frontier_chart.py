@@ -10,7 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from hkplanner.analysis.seek import Frontier
+from hkplanner.analysis.seek import Frontier, lever_unit
 from hkplanner.charts import theme
 from hkplanner.charts.axes import NumberAxis
 
@@ -20,6 +20,17 @@ PICK_RADIUS_PX = 24  # a click this close to a point picks it: a fingertip on a 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("FrontierChart", text)
+
+
+class LeverAxis(NumberAxis):
+    """A lever's values with thousands separators; a year lever's as years (2030, not 2,030)."""
+
+    years = False
+
+    def tickStrings(self, values, scale, spacing):
+        if not self.years:
+            return super().tickStrings(values, scale, spacing)
+        return [f"{value:.0f}" if float(value).is_integer() else "" for value in values]
 
 
 class FrontierChart(QWidget):
@@ -33,7 +44,7 @@ class FrontierChart(QWidget):
         self.setObjectName("seek_frontier")
         self.y_title = QLabel(objectName="seek_frontier_y_title")
         self.y_title.setWordWrap(True)
-        axes = {"left": NumberAxis("left"), "bottom": NumberAxis("bottom")}
+        axes = {"left": LeverAxis("left"), "bottom": LeverAxis("bottom")}
         self.plot = pg.PlotWidget(background="w", enableMenu=False, axisItems=axes)
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard picks with the slider below the chart
         self.plot.setMinimumSize(560, 320)
@@ -70,10 +81,14 @@ class FrontierChart(QWidget):
 
     def draw(self, line: Frontier, x_title: str, y_title: str) -> None:
         self.x, self.y = line.x, line.y
+        plot = self.plot.getPlotItem()
+        for side, lever in zip(("bottom", "left"), line.levers, strict=True):
+            plot.getAxis(side).years = lever_unit(lever) == "year"
+            plot.getAxis(side).picture = None  # its tick labels drawn again, as years or as numbers
         self.line.setData(line.x, line.y)
         self.current.setData([line.current[0]], [line.current[1]])
         self.chosen.setData([], [])
-        self.plot.getPlotItem().setLabel("bottom", x_title + " →")
+        plot.setLabel("bottom", x_title + " →")
         self.y_title.setText("↑ " + y_title)
         self._fit(np.append(line.x, line.current[0]), np.append(line.y, line.current[1]))
 

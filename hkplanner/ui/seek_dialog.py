@@ -85,10 +85,22 @@ class SeekDialog(QDialog):
         self.point_label.setBuddy(self.point)
         self.choice = QLabel(objectName="seek_choice")
         self.choice.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.apply = buttons.addButton(tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.apply = self.buttons.addButton(tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply.setObjectName("seek_apply")
         self.apply.setEnabled(False)
+        self._lay_out()
+        self._show_picker(False)
+        self.find.clicked.connect(self._on_find)
+        self.apply.clicked.connect(self._on_apply)
+        self.buttons.rejected.connect(self.reject)
+        for combo in (self.target, self.lever, self.second):
+            combo.currentIndexChanged.connect(self._forget)
+        self.point.valueChanged.connect(self._on_point)
+        self.frontier.picked.connect(self._on_picked)
+        session.changed.connect(self._forget)  # an answer found for another scenario is no answer for this one
+
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow(tr("Target:"), self.target)
         form.addRow(tr("Lever:"), self.lever)
@@ -102,21 +114,12 @@ class SeekDialog(QDialog):
         layout.addWidget(self.frontier, 1)
         layout.addLayout(picker)
         layout.addWidget(self.choice)
-        layout.addWidget(buttons)
-        self._show_picker(False)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        layout.addWidget(self.buttons)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         for before, after in itertools.pairwise(
             (self.target, self.lever, self.second, self.find, self.point, self.apply, close)
         ):
             QWidget.setTabOrder(before, after)  # the order they are read in: Apply right after the point picked
-        self.find.clicked.connect(self._on_find)
-        self.apply.clicked.connect(self._on_apply)
-        buttons.rejected.connect(self.reject)
-        for combo in (self.target, self.lever, self.second):
-            combo.currentIndexChanged.connect(self._forget)
-        self.point.valueChanged.connect(self._on_point)
-        self.frontier.picked.connect(self._on_picked)
-        session.changed.connect(self._forget)  # an answer found for another scenario is no answer for this one
 
     def _forget(self) -> None:
         """What was found no longer answers the question asked: find again."""
@@ -156,8 +159,10 @@ class SeekDialog(QDialog):
         if answer.met_everywhere:
             return tr("{0} is met whatever the {1}.").format(target, lever)
         if answer.value is None:
-            return tr("No {0} within its range meets {1}. The closest, {2:,.4g}, leaves it {3:,.4g} short.").format(
-                lever, target, answer.best, answer.best_shortfall
+            closest = lever_quantity(answer.lever, answer.best)
+            missing = shortfall(answer.best_shortfall, target_unit(answer.target))
+            return tr("No {0} within its range meets {1}. The closest, {2}, leaves it {3} short.").format(
+                lever, target, closest, missing
             )
         value = lever_quantity(answer.lever, dict(setting.values)[answer.lever])
         return tr("{0} is met with {1} at {2} (just met at {3:,.6g}, missed at {4:,.6g}).").format(
@@ -227,8 +232,7 @@ class SeekDialog(QDialog):
         line = self.frontier_line
         index = int(self.on_line[position])
         self.frontier.mark(index)
-        first = line.levers[0]
-        fixed = {first: float(line.x[index])}
+        fixed = {line.levers[0]: float(line.x[index])}  # the first lever where the point is; the second settles
         projector = self.projector or default_projector()
         self._offer(settle(self.session.scenario, line.answer_at(index), fixed, projector=projector))
 

@@ -120,7 +120,9 @@ def test_one_lever_settles_the_same_way(project_batch):
 
 
 def test_a_lever_reads_with_its_unit():
-    assert lever_quantity("private_delay_years", 2) == "2 years"
+    assert (
+        lever_quantity("private_delay_years", 2) == "2 years" and lever_quantity("private_delay_years", 1) == "1 year"
+    )
     assert lever_quantity("mfg_growth_pct", 23.7) == "23.7% a year, real"
     assert lever_quantity("phase.2.capacity_pf", 2_500_000) == "2,500,000 PF"
     assert lever_quantity("phase.2.completion_year", 2031.0) == "2031"

@@ -78,7 +78,9 @@ def test_an_unreachable_target_says_how_close_and_cannot_be_applied(window, qtbo
     choose(dialog.target, "rnd_private_share")
     choose(dialog.lever, "private_delay_years")
     qtbot.mouseClick(dialog.find, Qt.MouseButton.LeftButton)
-    assert "within its range meets" in dialog.result.text() and "short" in dialog.result.text()
+    text = dialog.result.text()
+    assert "No Delay to private build-out within its range meets Private share of R&D. The closest, 0 years," in text
+    assert text.endswith("pts short.")
     assert not dialog.apply.isEnabled()
 
 
@@ -174,7 +176,7 @@ def test_a_point_clicked_on_the_frontier_is_applied_as_one_undo_step(window, qtb
     assert chosen(dialog) == (1, pytest.approx(line.y[1]))
     capacity = math.ceil(line.y[1])  # the first whole petaflop past the miss
     words = (
-        f"Delay to private build-out at 1 years and Northern Metropolis private build-out: capacity at {capacity:,} PF"
+        f"Delay to private build-out at 1 year and Northern Metropolis private build-out: capacity at {capacity:,} PF"
     )
     assert words in dialog.choice.text() and "this meets Private AI compute" in dialog.choice.text()
     assert dialog.apply.isEnabled()
@@ -269,3 +271,11 @@ def test_a_changed_scenario_needs_a_new_find(window, qtbot):
     window.session.set("pue", 1.5)
     assert not dialog.apply.isEnabled() and not dialog.frontier.isVisible()
     assert "then Find" in dialog.result.text()
+
+
+def test_a_year_lever_reads_as_years_on_the_chart(window, qtbot):
+    dialog = find_frontier(window, qtbot, "compute_total_2030", "phase.1.completion_year", "phase.1.capacity_pf")
+    plot = dialog.frontier.plot.getPlotItem()
+    assert plot.getAxis("bottom").tickStrings([2030.0, 2030.5], 1, 0.5) == ["2030", ""]
+    assert plot.getAxis("left").tickStrings([15000.0], 1, 5000) == ["15,000"]
+    assert "completion year at 20" in dialog.choice.text() and "(year) →" in plot.getAxis("bottom").labelText

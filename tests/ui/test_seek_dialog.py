@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog
 from hkplanner.core import baseline, project
 from hkplanner.ui.seek_dialog import SeekDialog
 from tests.analysis.conftest import PROJECT_BATCH
-from tests.ui.conftest import card_text, slider
+from tests.ui.conftest import card_text, slider, tab_from
 
 
 def choose(combo, data) -> None:
@@ -197,11 +197,7 @@ def test_the_keyboard_picks_a_point_and_applies_it(window, qtbot):
     delayed_three_years(window)
     dialog = find_frontier(window, qtbot, "compute_private_2030", *LEVERS)
     line = dialog.frontier_line
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
-    dialog.find.setFocus()
-    qtbot.keyClick(dialog.find, Qt.Key.Key_Tab)
-    assert dialog.focusWidget() is dialog.point, "Tab reaches the point on the line"
+    assert tab_from(qtbot, dialog.find) is dialog.point, "Tab reaches the point on the line"
     qtbot.keyClick(dialog.point, Qt.Key.Key_Left)
     qtbot.keyClick(dialog.point, Qt.Key.Key_Left)
     assert chosen(dialog) == (1, pytest.approx(line.y[1]))

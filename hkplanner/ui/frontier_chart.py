@@ -3,8 +3,6 @@ points, this scenario as a dot and the chosen point as a ring. A click near the 
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
@@ -47,6 +45,7 @@ class FrontierChart(QWidget):
         axes = {"left": LeverAxis("left"), "bottom": LeverAxis("bottom")}
         self.plot = pg.PlotWidget(background="w", enableMenu=False, axisItems=axes)
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard picks with the slider below the chart
+        self.plot.viewport().setCursor(Qt.CursorShape.PointingHandCursor)  # the line is there to be clicked
         self.plot.setMinimumSize(560, 320)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -111,12 +110,24 @@ class FrontierChart(QWidget):
             self.picked.emit(index)
 
     def nearest(self, scene_position: QPointF) -> int | None:
-        """The point on the line nearest a place in the scene, if within PICK_RADIUS_PX of it (on screen)."""
+        """The point on the line a click picks: the nearest point within PICK_RADIUS_PX of it (on screen),
+        or else the nearer end of a segment of the line within that distance; None if the click is away."""
         view = self.plot.getPlotItem().getViewBox()
-        best, nearest = PICK_RADIUS_PX, None
-        for index in np.flatnonzero(np.isfinite(self.y)):
-            place = view.mapViewToScene(QPointF(float(self.x[index]), float(self.y[index])))
-            distance = math.hypot(place.x() - scene_position.x(), place.y() - scene_position.y())
-            if distance <= best:
-                best, nearest = distance, int(index)
-        return nearest
+        indices = np.flatnonzero(np.isfinite(self.y))
+        if indices.size == 0:
+            return None
+        places = np.array(
+            [[p.x(), p.y()] for p in (view.mapViewToScene(QPointF(self.x[i], self.y[i])) for i in indices)]
+        )
+        click = np.array([scene_position.x(), scene_position.y()])
+        to_points = np.hypot(*(places - click).T)
+        if to_points.min() <= PICK_RADIUS_PX:
+            return int(indices[np.argmin(to_points)])
+        starts, spans = places[:-1], np.diff(places, axis=0)
+        along = np.clip(np.sum((click - starts) * spans, axis=1) / np.maximum(np.sum(spans**2, axis=1), 1e-12), 0, 1)
+        to_segments = np.hypot(*(starts + along[:, None] * spans - click).T)
+        to_segments[np.diff(indices) != 1] = np.inf  # no line is drawn across a gap where nothing meets the target
+        if to_segments.size == 0 or to_segments.min() > PICK_RADIUS_PX:
+            return None
+        segment = int(np.argmin(to_segments))
+        return int(indices[segment + (along[segment] > 0.5)])

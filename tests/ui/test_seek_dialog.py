@@ -172,6 +172,8 @@ def test_a_point_clicked_on_the_frontier_is_applied_as_one_undo_step(window, qtb
     dialog = find_frontier(window, qtbot, "compute_private_2030", *LEVERS)
     line = dialog.frontier_line
     assert chosen(dialog) == (3, pytest.approx(line.y[3])), "the point nearest this scenario to begin with"
+    click_point(qtbot, dialog, 3.7, line.y[3] + 0.7 * (line.y[4] - line.y[3]))  # on the steep part, nearer 4
+    assert chosen(dialog) == (4, pytest.approx(line.y[4]))
     click_point(qtbot, dialog, 1, line.y[1])
     assert chosen(dialog) == (1, pytest.approx(line.y[1]))
     capacity = math.ceil(line.y[1])  # the first whole petaflop past the miss

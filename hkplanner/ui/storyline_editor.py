@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hkplanner.charts.catalogue import CHARTS
 from hkplanner.core.scenario_file import ScenarioFileError
 from hkplanner.core.storyline import FOCUS_CHARTS, STORY_EXTENSION, Step, Storyline, read_storyline, save_storyline
 from hkplanner.ui import dialogs
@@ -36,6 +35,8 @@ def tr(text: str) -> str:
 
 def focus_choice() -> QComboBox:
     """No focus, or one of the charts a step can show alone, by the title the window gives it."""
+    from hkplanner.charts.catalogue import CHARTS  # loads pyqtgraph: not before the window's first paint
+
     combo = QComboBox(objectName="story_focus")
     combo.addItem(tr("No focus: all charts"), None)
     titles = {spec.name.removeprefix("chart_"): spec.title for spec in CHARTS}

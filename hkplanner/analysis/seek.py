@@ -9,18 +9,21 @@ with the grid value that comes closest.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
 from hkplanner.analysis.inputs import (
     BatchProjector,
+    apply_lever,
     default_projector,
     lever_bounds,
     lever_is_whole,
     lever_step,
     lever_value,
 )
+from hkplanner.core.parameters import REGISTRY
 from hkplanner.core.scenario import Scenario
 from hkplanner.core.targets import TARGETS
 
@@ -51,6 +54,23 @@ class Frontier:
     y_miss: np.ndarray  # the value just beyond y that misses it
     met_everywhere: np.ndarray  # at these x the target is met whatever the second lever
     current: tuple[float, float]
+    best_shortfall: np.ndarray  # at each x, how far the second lever's closest value stays short: 0 where met
+
+    def answer_at(self, index: int) -> Answer:
+        """The second lever's answer at a point on the line (where y is not NaN), as `seek` gives it."""
+        value, miss = float(self.y[index]), float(self.y_miss[index])
+        return Answer(self.target, self.levers[1], True, value, miss, value, 0.0, met_everywhere=False)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What "Apply" would set: lever values on their slider steps where that still meets the target,
+    checked on the batch projection of the scenario they make."""
+
+    target: str
+    values: tuple[tuple[str, float], ...]  # (lever, value), in the order the user chose the levers
+    met: bool
+    shortfall: float  # how far the target's metric stays short with these values: 0 when met
 
 
 def seek(scenario: Scenario, target: str, lever: str, *, projector: BatchProjector | None = None) -> Answer:
@@ -79,13 +99,59 @@ def on_step(scenario: Scenario, answer: Answer, *, projector: BatchProjector | N
     return next((value for value, ok in zip(candidates, met, strict=True) if ok), None)
 
 
+def settle(
+    scenario: Scenario,
+    answer: Answer,
+    fixed: Mapping[str, float] | None = None,
+    *,
+    projector: BatchProjector | None = None,
+) -> Setting:
+    """The answer's lever on its step (`on_step`), or exactly where no step meets, with the `fixed` levers
+    set first (the frontier's other lever); then the whole setting checked through the batch projection,
+    so nothing is offered that misses the target. One lever or two: the same path."""
+    projector = projector or default_projector()
+    fixed = dict(fixed or {})
+    stepped = on_step(set_levers(scenario, fixed), answer, projector=projector)
+    chosen = answer.value if stepped is None else stepped
+    values = {key: float(value) for key, value in {**fixed, answer.lever: chosen}.items()}
+    verdict = projector(set_levers(scenario, values), {}, n=1).targets[answer.target]
+    met, shortfall = bool(np.asarray(verdict.met)[0]), float(np.asarray(verdict.shortfall)[0])
+    return Setting(answer.target, tuple(values.items()), met, 0.0 if met else shortfall)
+
+
+def set_levers(scenario: Scenario, values: Mapping[str, float] | tuple[tuple[str, float], ...]) -> Scenario:
+    """The scenario with each lever set in turn, whole-number levers rounded: what a user applies."""
+    for key, value in dict(values).items():
+        scenario = apply_lever(scenario, key, value)
+    return scenario
+
+
+def lever_unit(key: str) -> str:
+    if key in REGISTRY:
+        return REGISTRY[key].unit
+    return "PF" if key.endswith(".capacity_pf") else "year"
+
+
+def lever_quantity(key: str, value: float) -> str:
+    """A lever's value with its unit: '2 years', '15,433 PF', '23.7% a year, real'; years as years.
+    Ten significant figures, not `quantity`'s six: a capacity of millions of PF reads in full."""
+    unit = lever_unit(key)
+    if unit == "year":
+        return str(round(value))
+    text = f"{value:,.10g}"
+    if unit.startswith("%"):
+        return f"{text}{unit}"
+    return f"{text} {'year' if unit == 'years' and value == 1 else unit}"  # one year, two years
+
+
 def frontier(
     scenario: Scenario, target: str, levers: tuple[str, str], *, projector: BatchProjector | None = None
 ) -> Frontier:
-    """For each of `FRONTIER_POINTS` values of the first lever, the second's value that just meets the target."""
+    """For each of `FRONTIER_POINTS` values of the first lever (on its slider step, so each point can be
+    applied as it reads), the second's value that just meets the target."""
     _check_target(target)
     first, second = levers
-    x = _grid(scenario, first, FRONTIER_POINTS)
+    x = _grid(scenario, first, FRONTIER_POINTS, on_steps=True)
     search = _Search(projector or default_projector(), scenario, target, second, {first: x}, len(x))
     answers = search.answers()
     y, y_miss = (
@@ -93,8 +159,9 @@ def frontier(
         for name in ("value", "nearest_miss")
     )
     everywhere = np.array([answer.met_everywhere for answer in answers])
+    shortfall = np.array([answer.best_shortfall for answer in answers])
     current = (lever_value(scenario, first), lever_value(scenario, second))
-    return Frontier(target, levers, x, y, y_miss, everywhere, current)
+    return Frontier(target, levers, x, y, y_miss, everywhere, current, shortfall)
 
 
 def _check_target(target: str) -> None:
@@ -103,14 +170,19 @@ def _check_target(target: str) -> None:
         raise KeyError(f"{target!r} is not a target (targets: {', '.join(known)})")
 
 
-def _grid(scenario: Scenario, lever: str, points: int) -> np.ndarray:
-    """Values over the lever's range, its current value among them."""
+def _grid(scenario: Scenario, lever: str, points: int, *, on_steps: bool = False) -> np.ndarray:
+    """Values over the lever's range, its current value among them; `on_steps`: the others on its slider step."""
     low, high = lever_bounds(scenario, lever)
     if lever_is_whole(lever) and high - low + 1 <= points:
         grid = np.arange(low, high + 1)
     else:
         grid = np.linspace(low, high, points)
-    return np.union1d(np.round(grid) if lever_is_whole(lever) else grid, [lever_value(scenario, lever)])
+    if on_steps:
+        step = lever_step(lever)
+        grid = np.clip(np.round(np.round(grid / step) * step, 10), low, high)
+    elif lever_is_whole(lever):
+        grid = np.round(grid)
+    return np.union1d(grid, [lever_value(scenario, lever)])
 
 
 class _Search:

@@ -1,10 +1,12 @@
-""" "What would it take?": pick a target and a lever, see the value that just meets it, apply it as one step."""
+""" "What would it take?": pick a target and a lever, see the value that just meets it; or two levers, see the
+frontier of combinations that just meet it and pick one. Either answer is applied as one undo step."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,14 +14,26 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPushButton,
+    QSlider,
     QVBoxLayout,
     QWidget,
 )
 
-from hkplanner.analysis.inputs import BatchProjector, apply_lever, default_projector, lever_title
-from hkplanner.analysis.seek import Answer, Frontier, frontier, on_step, seek
-from hkplanner.charts import theme
+from hkplanner.analysis.inputs import BatchProjector, default_projector, lever_title
+from hkplanner.analysis.seek import (
+    Answer,
+    Frontier,
+    Setting,
+    frontier,
+    lever_quantity,
+    lever_unit,
+    seek,
+    set_levers,
+    settle,
+)
 from hkplanner.core import REGISTRY, TARGETS
+from hkplanner.core.formatting import shortfall
+from hkplanner.ui.frontier_chart import FrontierChart
 from hkplanner.ui.session import Session
 
 
@@ -35,6 +49,10 @@ def levers(scenario) -> list[str]:
     return keys
 
 
+def target_unit(key: str) -> str:
+    return next(target.unit for target in TARGETS if target.key == key)
+
+
 class SeekDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None, projector: BatchProjector | None = None):
         super().__init__(parent)
@@ -42,95 +60,215 @@ class SeekDialog(QDialog):
         self.setWindowTitle(tr("What would it take?"))
         self.session, self.projector = session, projector
         self.answer: Answer | None = None
-        self.value: float | None = None
+        self.setting: Setting | None = None  # what Apply sets, checked to meet the target
         self.frontier_line: Frontier | None = None
+        self.on_line = np.array([], dtype=int)  # the frontier's points that have an answer: the slider's positions
         self.target = QComboBox(objectName="seek_target")
         for target in TARGETS:
             self.target.addItem(QCoreApplication.translate("Targets", target.title), target.key)
         self.lever = QComboBox(objectName="seek_lever")
-        for key in levers(session.scenario):
-            self.lever.addItem(lever_title(session.scenario, key), key)
         self.second = QComboBox(objectName="seek_second_lever")
         self.second.addItem(tr("(none)"), None)
         for key in levers(session.scenario):
+            self.lever.addItem(lever_title(session.scenario, key), key)
             self.second.addItem(lever_title(session.scenario, key), key)
-        self.frontier = pg.PlotWidget(background="w", enableMenu=False)
-        self.frontier.setObjectName("seek_frontier")
-        self.frontier.setMinimumSize(520, 320)
-        self.frontier.hide()
         self.find = QPushButton(tr("Find"), objectName="seek_find")
         self.find.setDefault(True)
         self.result = QLabel(tr("Choose a target and the lever to move, then Find."), objectName="seek_answer")
         self.result.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.apply = buttons.addButton(tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.frontier = FrontierChart()
+        self.frontier.hide()
+        self.point = QSlider(Qt.Orientation.Horizontal, objectName="seek_point")
+        self.point.setAccessibleName(tr("Point on the line"))
+        self.point.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.point_label = QLabel(tr("&Point on the line:"))
+        self.point_label.setBuddy(self.point)
+        self.choice = QLabel(objectName="seek_choice")
+        self.choice.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.apply = self.buttons.addButton(tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply.setObjectName("seek_apply")
         self.apply.setEnabled(False)
+        self._lay_out()
+        self._show_picker(False)
+        self.find.clicked.connect(self._on_find)
+        self.apply.clicked.connect(self._on_apply)
+        self.buttons.rejected.connect(self.reject)
+        for combo in (self.target, self.lever, self.second):
+            combo.currentIndexChanged.connect(self._forget)
+        self.point.valueChanged.connect(self._on_point)
+        self.frontier.picked.connect(self._on_picked)
+        session.changed.connect(self._forget)  # an answer found for another scenario is no answer for this one
+
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow(tr("Target:"), self.target)
         form.addRow(tr("Lever:"), self.lever)
         form.addRow(tr("Second lever:"), self.second)
+        picker = QFormLayout()
+        picker.addRow(self.point_label, self.point)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.find)
         layout.addWidget(self.result)
         layout.addWidget(self.frontier, 1)
-        layout.addWidget(buttons)
-        self.find.clicked.connect(self._on_find)
-        self.apply.clicked.connect(self._on_apply)
-        buttons.rejected.connect(self.reject)
-        self.target.currentIndexChanged.connect(self._forget)
-        self.lever.currentIndexChanged.connect(self._forget)
-        self.second.currentIndexChanged.connect(self._forget)
+        layout.addLayout(picker)
+        layout.addWidget(self.choice)
+        layout.addWidget(self.buttons)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        for before, after in itertools.pairwise(
+            (self.target, self.lever, self.second, self.find, self.point, self.apply, close)
+        ):
+            QWidget.setTabOrder(before, after)  # the order they are read in: Apply right after the point picked
 
     def _forget(self) -> None:
-        self.answer = None
-        self.apply.setEnabled(False)
+        """What was found no longer answers the question asked: find again."""
+        self.answer, self.frontier_line = None, None
+        self._show_picker(False)
+        self.result.setText(tr("Choose a target and the lever to move, then Find."))
+        self._offer(None)
+
+    def _show_picker(self, shown: bool) -> None:
+        for widget in (self.frontier, self.point_label, self.point):
+            widget.setVisible(shown)
+
+    # finding ----------------------------------------------------------------------------------------
 
     def _on_find(self) -> None:
+        self._find()
+        self._make_room()
+
+    def _find(self) -> None:
         scenario, projector = self.session.scenario, self.projector or default_projector()
         key, target, second = self.lever.currentData(), self.target.currentData(), self.second.currentData()
         if second is not None and second != key:
-            self._draw_frontier(frontier(scenario, target, (key, second), projector=projector))
+            self._show_frontier(frontier(scenario, target, (key, second), projector=projector))
             return
-        self.frontier.hide()
+        self._show_picker(False)
         self.answer = seek(scenario, target, key, projector=projector)
-        stepped = on_step(scenario, self.answer, projector=projector)
-        self.value = self.answer.value if stepped is None else stepped  # what Apply sets
-        self.result.setText(self._describe(self.answer, self.lever.currentText()))
-        self.apply.setEnabled(self.answer.value is not None and not self.answer.met_everywhere)
+        if self.answer.value is None or self.answer.met_everywhere:
+            self.result.setText(self._describe(self.answer, None))
+            self._offer(None, tr("Nothing to apply."))
+            return
+        setting = settle(scenario, self.answer, projector=projector)
+        self.result.setText(self._describe(self.answer, setting))
+        self._offer(setting)
 
-    def _draw_frontier(self, line: Frontier) -> None:
-        """The second lever's value that just meets the target at each value of the first; this scenario as a dot."""
-        plot = self.frontier.getPlotItem()
-        plot.clear()
-        plot.addItem(pg.PlotCurveItem(line.x, line.y, pen=pg.mkPen(theme.BLUE, width=2.5), connect="finite"))
-        plot.addItem(pg.ScatterPlotItem([line.current[0]], [line.current[1]], size=12, brush=theme.VERMILLION))
-        plot.setLabel("bottom", self.lever.currentText())
-        plot.setLabel("left", self.second.currentText())
-        self.frontier.show()
-        self.frontier_line = line
-        reached = int(np.isfinite(line.y).sum())
-        text = tr("The line: the {0} that just meets {1} for each {2} ({3} of {4} values reach it).")
-        names = (self.second.currentText(), self.target.currentText(), self.lever.currentText())
-        self.result.setText(text.format(*names, reached, len(line.x)) + " " + tr("The dot: this scenario."))
-        self.adjustSize()  # room for the chart and the text above it
-
-    def _describe(self, answer: Answer, lever: str) -> str:
-        target = self.target.currentText()
+    def _describe(self, answer: Answer, setting: Setting | None) -> str:
+        target, lever = self.target.currentText(), self.lever.currentText()
         if answer.met_everywhere:
             return tr("{0} is met whatever the {1}.").format(target, lever)
         if answer.value is None:
-            return tr("No {0} within its range meets {1}. The closest, {2:,.4g}, leaves it {3:,.4g} short.").format(
-                lever, target, answer.best, answer.best_shortfall
+            closest = lever_quantity(answer.lever, answer.best)
+            missing = shortfall(answer.best_shortfall, target_unit(answer.target))
+            return tr("No {0} within its range meets {1}. The closest, {2}, leaves it {3} short.").format(
+                lever, target, closest, missing
             )
-        return tr("{0} is met with {1} at {2:,.6g} (just met at {3:,.6g}, missed at {4:,.6g}).").format(
-            target, lever, self.value, answer.value, answer.nearest_miss
+        value = lever_quantity(answer.lever, dict(setting.values)[answer.lever])
+        return tr("{0} is met with {1} at {2} (just met at {3:,.6g}, missed at {4:,.6g}).").format(
+            target, lever, value, answer.value, answer.nearest_miss
         )
 
+    # the frontier -----------------------------------------------------------------------------------
+
+    def _show_frontier(self, line: Frontier) -> None:
+        """The line to pick from, the point nearest this scenario picked to begin with; or why there is none."""
+        self.frontier_line = line
+        self.on_line = np.flatnonzero(np.isfinite(line.y))
+        self._show_picker(self.on_line.size > 0)
+        if self.on_line.size == 0:
+            self.result.setText(self._why_no_line(line))
+            self._offer(None)
+            return
+        self.frontier.draw(line, *(self._axis_title(key) for key in line.levers))
+        self.result.setText(self._frontier_summary(line))
+        nearest = int(np.argmin(np.abs(line.x[self.on_line] - line.current[0])))
+        self.point.blockSignals(True)
+        self.point.setRange(0, self.on_line.size - 1)
+        self.point.setPageStep(max(1, self.on_line.size // 5))
+        self.point.setValue(nearest)
+        self.point.blockSignals(False)
+        self._on_point(nearest)
+
+    def _make_room(self) -> None:
+        """Tall enough for the chart and the wrapped text around it (adjustSize misjudges wrapped labels)."""
+        width = max(self.width(), self.minimumSizeHint().width())
+        self.resize(width, max(self.height(), self.layout().minimumHeightForWidth(width)))
+
+    def _axis_title(self, key: str) -> str:
+        return f"{lever_title(self.session.scenario, key)} ({lever_unit(key)})"
+
+    def _frontier_summary(self, line: Frontier) -> str:
+        names = (self.second.currentText(), self.target.currentText(), self.lever.currentText())
+        text = tr("The line: the {0} that just meets {1} for each {2} ({3} of {4} values reach it).").format(
+            *names, self.on_line.size, len(line.x)
+        )
+        rising = np.sign(line.y - line.y_miss)[self.on_line]
+        if rising.size and np.all(rising > 0):
+            text += " " + tr("Above the line the target is met; below it, missed.")
+        elif rising.size and np.all(rising < 0):
+            text += " " + tr("Below the line the target is met; above it, missed.")
+        return text + " " + tr("The dot: this scenario. The ring: the point chosen; click near the line to choose.")
+
+    def _why_no_line(self, line: Frontier) -> str:
+        first, second, target = self.lever.currentText(), self.second.currentText(), self.target.currentText()
+        if line.met_everywhere.all():
+            return tr("{0} is met whatever the {1} and the {2}: nothing to change.").format(target, first, second)
+        if line.met_everywhere.any():
+            return tr(
+                "{0} is met whatever the {1} at some values of the {2}, and no {1} within its range meets it at "
+                "the others: there is no line to choose from."
+            ).format(target, second, first)
+        closest = shortfall(float(np.min(line.best_shortfall)), target_unit(line.target))
+        return tr(
+            "No combination of {0} and {1} within their ranges meets {2}. The closest leaves it {3} short."
+        ).format(first, second, target, closest)
+
+    def _on_picked(self, index: int) -> None:
+        """A click on the chart moves the slider, which picks: one path for the mouse and the keyboard."""
+        self.point.setValue(int(np.searchsorted(self.on_line, index)))
+
+    def _on_point(self, position: int) -> None:
+        line = self.frontier_line
+        index = int(self.on_line[position])
+        self.frontier.mark(index)
+        fixed = {line.levers[0]: float(line.x[index])}  # the first lever where the point is; the second settles
+        projector = self.projector or default_projector()
+        self._offer(settle(self.session.scenario, line.answer_at(index), fixed, projector=projector))
+
+    # applying ---------------------------------------------------------------------------------------
+
+    def _settings_text(self, setting: Setting) -> str:
+        scenario = self.session.scenario
+        return tr(" and ").join(
+            tr("{0} at {1}").format(lever_title(scenario, key), lever_quantity(key, value))
+            for key, value in setting.values
+        )
+
+    def _offer(self, setting: Setting | None, reason: str = "") -> None:
+        """Apply is on only for a setting checked to meet the target; otherwise the dialog says why not."""
+        self.setting = setting if setting is not None and setting.met else None
+        self.apply.setEnabled(self.setting is not None)
+        self.choice.setVisible(setting is not None or bool(reason))
+        if setting is None:
+            self.choice.setText(reason)
+        elif setting.met:
+            self.choice.setText(
+                tr("Apply sets {0}: checked on the model, this meets {1}.").format(
+                    self._settings_text(setting), self.target.currentText()
+                )
+            )
+        else:
+            missing = shortfall(setting.shortfall, target_unit(setting.target))
+            self.choice.setText(
+                tr(
+                    "On the levers' steps, {0} leaves {1} {2} short, so it cannot be applied: choose another point."
+                ).format(self._settings_text(setting), self.target.currentText(), missing)
+            )
+
     def _on_apply(self) -> None:
-        """The answer becomes the scenario in one undoable step."""
-        answer = self.answer
-        label = tr("What would it take: {0} = {1:,.6g}").format(self.lever.currentText(), self.value)
-        self.session.edit(apply_lever(self.session.scenario, answer.lever, self.value), label)
+        """The chosen levers become the scenario in one undoable step."""
+        setting = self.setting
+        label = tr("What would it take: {0}").format(self._settings_text(setting))
+        self.session.edit(set_levers(self.session.scenario, setting.values), label)
         self.accept()

@@ -1,4 +1,5 @@
-"""Edit the briefing's storyline: steps from the current scenario, titles, notes, order; open and save."""
+"""Edit the briefing's storyline: steps from the current scenario, titles, notes, the chart each step
+focuses, order; open and save."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import dataclasses
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hkplanner.core.scenario_file import ScenarioFileError
-from hkplanner.core.storyline import STORY_EXTENSION, Step, Storyline, read_storyline, save_storyline
+from hkplanner.core.storyline import FOCUS_CHARTS, STORY_EXTENSION, Step, Storyline, read_storyline, save_storyline
 from hkplanner.ui import dialogs
 from hkplanner.ui.folders import dialog_folder, suggested_path
 from hkplanner.ui.session import Session
@@ -29,6 +31,18 @@ STORY_FILTER = f"HK Planner storylines (*{STORY_EXTENSION});;All files (*)"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("StorylineEditor", text)
+
+
+def focus_choice() -> QComboBox:
+    """No focus, or one of the charts a step can show alone, by the title the window gives it."""
+    from hkplanner.charts.catalogue import CHARTS  # loads pyqtgraph: not before the window's first paint
+
+    combo = QComboBox(objectName="story_focus")
+    combo.addItem(tr("No focus: all charts"), None)
+    titles = {spec.name.removeprefix("chart_"): spec.title for spec in CHARTS}
+    for key in FOCUS_CHARTS:
+        combo.addItem(QCoreApplication.translate("Chart", titles[key]), key)
+    return combo
 
 
 class StorylineEditor(QDialog):
@@ -47,6 +61,7 @@ class StorylineEditor(QDialog):
         self.list.setObjectName("story_steps")
         self.title = QLineEdit()
         self.title.setObjectName("story_title")
+        self.focus = focus_choice()  # made before the notes: Tab goes title, chart in focus, notes
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("story_notes")
         self.buttons = {}
@@ -69,17 +84,22 @@ class StorylineEditor(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout = QGridLayout(self)
-        layout.addWidget(self.list, 0, 0, 4, 1)
-        layout.addLayout(column, 0, 1, 4, 1)
-        layout.addWidget(QLabel(tr("Title")), 0, 2)
-        layout.addWidget(self.title, 1, 2)
-        layout.addWidget(QLabel(tr("Speaker notes")), 2, 2)
-        layout.addWidget(self.notes, 3, 2)
-        layout.addWidget(box, 4, 0, 1, 3)
+        layout.addWidget(self.list, 0, 0, 6, 1)
+        layout.addLayout(column, 0, 1, 6, 1)
+        for row, (text, field) in enumerate(
+            ((tr("&Title"), self.title), (tr("Chart in &focus"), self.focus), (tr("Speaker &notes"), self.notes))
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            layout.addWidget(label, 2 * row, 2)
+            layout.addWidget(field, 2 * row + 1, 2)
+        layout.addWidget(box, 6, 0, 1, 3)
         layout.setColumnStretch(2, 1)
+        layout.setRowStretch(5, 1)
         self.list.currentRowChanged.connect(self._on_select)
         self.title.textEdited.connect(self._on_text)
         self.notes.textChanged.connect(self._on_text)
+        self.focus.currentIndexChanged.connect(self._on_focus)
         self._fill(0)
 
     def storyline(self) -> Storyline:
@@ -96,11 +116,12 @@ class StorylineEditor(QDialog):
 
     def _on_select(self, row: int) -> None:
         step = self.steps[row] if 0 <= row < len(self.steps) else None
-        for widget in (self.title, self.notes):
+        for widget in (self.title, self.notes, self.focus):
             widget.blockSignals(True)
         self.title.setText(step.title if step else "")
         self.notes.setPlainText(step.notes if step else "")
-        for widget in (self.title, self.notes):
+        self.focus.setCurrentIndex(self.focus.findData(step.focus if step else None))
+        for widget in (self.title, self.notes, self.focus):
             widget.blockSignals(False)
 
     def _on_text(self) -> None:
@@ -113,6 +134,11 @@ class StorylineEditor(QDialog):
             step, title=title, notes=self.notes.toPlainText(), scenario=step.scenario.renamed(title)
         )
         self.list.item(row).setText(f"{row + 1}. {title}")
+
+    def _on_focus(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self.steps[row] = dataclasses.replace(self.steps[row], focus=self.focus.currentData())
 
     def _on_add(self) -> None:
         scenario = self.session.scenario

@@ -7,7 +7,7 @@ import pytest
 
 from hkplanner.analysis import seek as seeking
 from hkplanner.analysis.inputs import apply_lever, lever_bounds, lever_step
-from hkplanner.analysis.seek import frontier, on_step, seek
+from hkplanner.analysis.seek import frontier, lever_quantity, on_step, seek, set_levers, settle
 from hkplanner.core import REGISTRY, TARGETS, baseline, project
 
 LEVERS = [key for key, p in REGISTRY.items() if p.kind == "lever"] + [
@@ -82,3 +82,47 @@ def test_the_frontier_of_two_levers_just_meets_the_target(project_batch, monkeyp
         delayed = scenario.replace(private_delay_years=int(x))
         assert result(apply_lever(delayed, levers[1], y), "compute_private_2030").met
         assert not result(apply_lever(delayed, levers[1], miss), "compute_private_2030").met
+
+
+def test_the_frontier_runs_on_the_first_levers_slider_step(project_batch, monkeypatch):
+    monkeypatch.setattr(seeking, "FRONTIER_POINTS", 9)
+    scenario = baseline()
+    line = frontier(scenario, "mfg_share", ("co_investment_ratio", "mfg_growth_pct"), projector=project_batch)
+    steps = line.x / lever_step("co_investment_ratio")
+    assert np.allclose(steps, np.round(steps)), "each x can be set as it reads"
+    assert line.x[0] == 0 and line.x[-1] == 10 and scenario["co_investment_ratio"] in line.x
+
+
+@pytest.mark.parametrize("index", [0, 1, 2, 3, 4])
+def test_a_frontier_point_settles_on_both_levers_steps_and_meets_the_target(project_batch, index):
+    delayed = baseline().replace(private_delay_years=3)
+    levers = ("private_delay_years", "phase.2.capacity_pf")
+    line = frontier(delayed, "compute_private_2030", levers, projector=project_batch)
+    setting = settle(delayed, line.answer_at(index), {levers[0]: line.x[index]}, projector=project_batch)
+    assert setting.met and setting.shortfall == 0
+    (delay, delay_set), (capacity, capacity_set) = setting.values
+    assert (delay, capacity) == levers, "in the order the levers were chosen"
+    assert delay_set == line.x[index] and capacity_set == np.ceil(line.y[index]), "the first whole PF that meets it"
+    chosen = set_levers(delayed, setting.values)
+    assert chosen["private_delay_years"] == delay_set and chosen.phases[2].capacity_pf == capacity_set
+    assert result(chosen, "compute_private_2030").met
+    assert not result(
+        set_levers(delayed, {**dict(setting.values), capacity: capacity_set - 1}), "compute_private_2030"
+    ).met
+
+
+def test_one_lever_settles_the_same_way(project_batch):
+    scenario = baseline()
+    answer = seek(scenario, "mfg_share", "mfg_growth_pct", projector=project_batch)
+    setting = settle(scenario, answer, projector=project_batch)
+    assert setting.values == (("mfg_growth_pct", on_step(scenario, answer, projector=project_batch)),)
+    assert setting.met and result(set_levers(scenario, setting.values), "mfg_share").met
+
+
+def test_a_lever_reads_with_its_unit():
+    assert (
+        lever_quantity("private_delay_years", 2) == "2 years" and lever_quantity("private_delay_years", 1) == "1 year"
+    )
+    assert lever_quantity("mfg_growth_pct", 23.7) == "23.7% a year, real"
+    assert lever_quantity("phase.2.capacity_pf", 2_500_000) == "2,500,000 PF"
+    assert lever_quantity("phase.2.completion_year", 2031.0) == "2031"

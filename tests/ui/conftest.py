@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QSlider
 
 from hkplanner.ui import MainWindow
@@ -107,3 +108,13 @@ def chart(window: MainWindow, name: str):
 def card_text(window: MainWindow, target_key: str) -> str:
     card = window.cards.cards[target_key]
     return " | ".join(label.text() for label in (card.title, card.goal, card.status, card.detail))
+
+
+def tab_from(qtbot, widget):
+    """The widget Tab moves the focus to from `widget`, in its active window."""
+    window = widget.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    return window.focusWidget()

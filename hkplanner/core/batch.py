@@ -18,6 +18,7 @@ from types import MappingProxyType
 import numpy as np
 from numpy.typing import ArrayLike
 
+from hkplanner.core.allocator import keep_freed_memory
 from hkplanner.core.model import run
 from hkplanner.core.parameters import REGISTRY, ParameterError
 from hkplanner.core.phases import MAX_PHASE_PF, PhaseArrays, phase_arrays
@@ -118,6 +119,7 @@ def _phases(base: Scenario, arrays: dict, count: int) -> PhaseArrays:
 def project_batch(
     base: Scenario, overrides: Mapping[str, ArrayLike] | None = None, n: int | None = None
 ) -> BatchProjection:
+    keep_freed_memory()  # each batch reuses the last one's memory instead of faulting in fresh pages
     arrays, count = _validated(base, overrides or {}, n)
     values = {}
     for key in REGISTRY:

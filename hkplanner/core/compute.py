@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from hkplanner.core.lags import blended, convolve, lagged_sum, shifted
+from hkplanner.core.lags import LAGS, blended, convolve, years_since_last
 from hkplanner.core.phases import PhaseArrays, capacity_by_phase
 from hkplanner.core.timeline import (
     FIRST_PROJECTED_YEAR,
@@ -34,23 +34,17 @@ _FROM_COST_BASE = WINDOW - COST_BASE_YEAR
 assert FIRST_PROJECTED_YEAR == COST_BASE_YEAR, "capital cost counts from the first projected year"
 
 
-def refreshed(added: np.ndarray, lifetime: np.ndarray) -> np.ndarray:
-    """PF bought each year: each year's new PF, and again every `lifetime` years after."""
-    return blended(lifetime, lambda whole: lagged_sum(added, whole, 1.0))
+def refresh_kernel(lifetime: np.ndarray) -> np.ndarray:
+    """PF bought per PF added `d` years before: 1 in the year it is added and every `lifetime` years after."""
+    return blended(lifetime, lambda whole: (years_since_last(whole) == 0).astype(float))
 
 
-def in_service_power(first_power: np.ndarray, lifetime: np.ndarray, power_factor: np.ndarray) -> np.ndarray:
-    """Power drawn each year by every vintage, from the power it drew when first installed: the hardware
-    in service is the last refresh's, drawing `power_factor` (1 - yearly fall) to the power of its age
-    since first installed. Within a lifetime the draw stays; each refresh multiplies it by factor^lifetime."""
-
-    installed = np.cumsum(first_power, axis=-1)  # the same for both whole lifetimes that are blended
-
-    def of_whole(whole: np.ndarray) -> np.ndarray:
-        this_lifetime = installed - shifted(installed, whole)  # vintages younger than one lifetime
-        return lagged_sum(this_lifetime, whole, power(power_factor, whole))
-
-    return blended(lifetime, of_whole)
+def power_kernel(lifetime: np.ndarray, power_factor: np.ndarray) -> np.ndarray:
+    """Power per PF added `d` years before, relative to hardware bought that year: the hardware in service
+    is the last refresh's, bought `d mod lifetime` years ago, and each year's hardware draws `power_factor`
+    (1 - yearly fall) times the year before's. Times the power per PF of hardware bought that year."""
+    by_age = power(power_factor, -LAGS)  # hardware bought `age` years before draws factor^-age as much
+    return blended(lifetime, lambda whole: np.take_along_axis(by_age, years_since_last(whole), axis=-1))
 
 
 def capacities(phases: PhaseArrays, private_delay: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -91,11 +85,11 @@ def project_compute(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
     # Vintages: each year's new capacity (the stock in service in 2024 counts as 2024's) is bought again
     # every lifetime; each purchase is priced, and draws power, as hardware of the year it is bought.
     lifetime = values["hardware_lifetime_years"]
-    bought_public, bought = convolve(added, refreshed, lifetime)
+    bought_public, bought = convolve(added, refresh_kernel(lifetime))
     price = values["cost_per_pf_hkd_m"] * grown(-values["cost_decline_pct"], _FROM_COST_BASE)
     spent = price * FROM_FIRST_PROJECTED / 1000  # HK$ bn per PF bought; nothing priced before 2025
     power_factor = 1 - values["kw_per_pf_decline_pct"] / 100
-    it_kw = convolve(added[1] * power(power_factor, _FROM_COST_BASE), in_service_power, lifetime, power_factor)
+    it_kw = power(power_factor, _FROM_COST_BASE) * convolve(added[1], power_kernel(lifetime, power_factor))
     it_mw = values["kw_per_pf"] * it_kw / 1000
     return {
         "phase_capacity_pf": by_phase,

@@ -70,7 +70,7 @@ class Columns(Mapping):
             if key not in self._keys:
                 raise KeyError(key)
             built = np.empty((self._rows, len(YEARS)))
-            built[:, :WINDOW_START], built[:, WINDOW_START:] = self.parts(key)
+            built[:, :WINDOW_START], built[:, WINDOW_START:] = _HISTORY.get(key, _BLANK_HISTORY), self._window[key]
             self._built[key] = built
         return built[:, : self._stop]
 
@@ -84,8 +84,12 @@ class Columns(Mapping):
         return {key: column[:, : self._stop] for key, column in self._built.items()}
 
     def parts(self, key: str) -> tuple[np.ndarray, np.ndarray]:
-        """The column as the history years every row shares (1, H) and the window's (rows, years - H)."""
-        return _HISTORY.get(key, _BLANK_HISTORY), self._window[key]
+        """The column as the history years every row shares (1, H) and the window's (rows, years - H),
+        cut after `stop` years as the columns are."""
+        history, window = _HISTORY.get(key, _BLANK_HISTORY), self._window[key]
+        if self._stop is None:
+            return history, window
+        return history[:, : self._stop], window[:, : max(self._stop - WINDOW_START, 0)]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)

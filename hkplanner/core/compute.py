@@ -69,21 +69,49 @@ def _shared_capacities(phases: PhaseArrays, private_delay: float) -> tuple[np.nd
     return arrays
 
 
-def project_compute(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
+def _capacities(values: dict, phases: PhaseArrays) -> tuple[np.ndarray, ...]:
     delay = values["private_delay_years"]
     if phases.capacity.shape[1] == phases.start.shape[1] == delay.shape[0] == 1:
-        by_phase, public, private, northern, other_private, total, added = _shared_capacities(
-            phases, float(delay[0, 0])
-        )
-    else:
-        by_phase, public, private, northern, other_private, total, added = capacities(phases, delay)
+        return _shared_capacities(phases, float(delay[0, 0]))
+    return capacities(phases, delay)
 
+
+# The parameters each part of the sub-model reads (the model keeps a part's results while they stay).
+CAPACITY_INPUTS = ("private_delay_years",)
+DEMAND_INPUTS = ("compute_demand_2025_pf", "compute_demand_2030_pf", "compute_demand_growth_pct")
+VINTAGE_INPUTS = (
+    *CAPACITY_INPUTS,
+    "hardware_lifetime_years",
+    "cost_per_pf_hkd_m",
+    "cost_decline_pct",
+    "kw_per_pf",
+    "kw_per_pf_decline_pct",
+    "pue",
+)
+
+
+def project_capacity(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
+    by_phase, public, private, northern, other_private, total, _ = _capacities(values, phases)
+    return {
+        "phase_capacity_pf": by_phase,
+        "capacity_total_pf": total,
+        "capacity_public_pf": public,
+        "capacity_private_pf": private,
+        "capacity_northern_metropolis_pf": northern,
+        "capacity_other_private_pf": other_private,
+    }
+
+
+def project_demand(values: dict) -> dict[str, np.ndarray]:
     growth_to_2030 = values["compute_demand_2030_pf"] / values["compute_demand_2025_pf"]
     demand = values["compute_demand_2025_pf"] * power(growth_to_2030, _BETWEEN_POINTS)
-    demand = demand * grown(values["compute_demand_growth_pct"], _AFTER_ANCHOR) * _DEMAND_FROM
+    return {"demand_pf": demand * grown(values["compute_demand_growth_pct"], _AFTER_ANCHOR) * _DEMAND_FROM}
 
-    # Vintages: each year's new capacity (the stock in service in 2024 counts as 2024's) is bought again
-    # every lifetime; each purchase is priced, and draws power, as hardware of the year it is bought.
+
+def project_vintages(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
+    """Power and capital cost. Each year's new capacity (the stock in service in 2024 counts as 2024's) is
+    bought again every lifetime; each purchase is priced, and draws power, as hardware of the year it is bought."""
+    added = _capacities(values, phases)[-1]
     lifetime = values["hardware_lifetime_years"]
     bought_public, bought = convolve(added, refresh_kernel(lifetime))
     price = values["cost_per_pf_hkd_m"] * grown(-values["cost_decline_pct"], _FROM_COST_BASE)
@@ -92,14 +120,6 @@ def project_compute(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
     it_kw = power(power_factor, _FROM_COST_BASE) * convolve(added[1], power_kernel(lifetime, power_factor))
     it_mw = values["kw_per_pf"] * it_kw / 1000
     return {
-        "phase_capacity_pf": by_phase,
-        "capacity_total_pf": total,
-        "capacity_public_pf": public,
-        "capacity_private_pf": private,
-        "capacity_northern_metropolis_pf": northern,
-        "capacity_other_private_pf": other_private,
-        "demand_pf": demand,
-        "compute_gap_pf": demand - total,
         "power_it_mw": it_mw,
         "power_mw": it_mw * values["pue"],  # the IT load times PUE, once
         "capex_hkd_bn": running_total(bought * spent),

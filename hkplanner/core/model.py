@@ -8,17 +8,30 @@ nothing was observed. One scenario is a batch of one, so there is one code path.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
-from hkplanner.core.compute import project_compute
+from hkplanner.core.compute import (
+    CAPACITY_INPUTS,
+    DEMAND_INPUTS,
+    VINTAGE_INPUTS,
+    project_capacity,
+    project_demand,
+    project_vintages,
+)
+from hkplanner.core.fund import INPUTS as FUND_INPUTS
 from hkplanner.core.fund import project_fund
 from hkplanner.core.history import HISTORY
+from hkplanner.core.manufacturing import INPUTS as MANUFACTURING_INPUTS
 from hkplanner.core.manufacturing import project_manufacturing
 from hkplanner.core.phases import PhaseArrays
+from hkplanner.core.rnd import INPUTS as RND_INPUTS
 from hkplanner.core.rnd import project_rnd
-from hkplanner.core.timeline import WINDOW_START, YEARS, running_total
+from hkplanner.core.targets import TARGETS, TargetVerdicts, judge_all
+from hkplanner.core.timeline import WINDOW, WINDOW_START, YEARS, running_total
 
 
 def _official(key: str, factor: float = 1.0) -> np.ndarray:
@@ -45,18 +58,14 @@ _HISTORY = {key: figures[None, :WINDOW_START] for key, figures in OFFICIAL.items
 _BLANK_HISTORY = np.full((1, WINDOW_START), np.nan)
 
 
-@lru_cache(maxsize=4)
-def _histories(keys: tuple[str, ...]) -> np.ndarray:
-    return np.stack([_HISTORY.get(key, _BLANK_HISTORY) for key in keys])
-
-
 class Columns(Mapping):
     """Each column over the whole timeline as (rows, years), built on first access and kept: the
     history years, then the window's. A batch often reads only a few columns."""
 
-    def __init__(self, window: dict[str, np.ndarray], keys, rows: int, stop: int | None = None) -> None:
+    def __init__(self, window: dict[str, np.ndarray], keys, rows: int, stop: int | None = None, built=None) -> None:
+        """`built`: columns already over the whole timeline (shared, read-only), used as they are."""
         self._window, self._keys, self._rows, self._stop = window, tuple(keys), rows, stop
-        self._built: dict[str, np.ndarray] = {}
+        self._built: dict[str, np.ndarray] = dict(built or {})
 
     def until(self, stop: int) -> Columns:
         """The same columns cut after `stop` years (sharing what is built)."""
@@ -65,23 +74,21 @@ class Columns(Mapping):
         return cut
 
     def __getitem__(self, key: str) -> np.ndarray:
+        if key not in self._keys:
+            raise KeyError(key)
+        return self._whole(key)[:, : self._stop]
+
+    def _whole(self, key: str) -> np.ndarray:
         built = self._built.get(key)
         if built is None:
-            if key not in self._keys:
-                raise KeyError(key)
             built = np.empty((self._rows, len(YEARS)))
             built[:, :WINDOW_START], built[:, WINDOW_START:] = _HISTORY.get(key, _BLANK_HISTORY), self._window[key]
             self._built[key] = built
-        return built[:, : self._stop]
+        return built
 
     def built(self) -> dict[str, np.ndarray]:
-        """Every column at once, in one allocation (what a single projection shows)."""
-        block = np.empty((len(self._keys), self._rows, len(YEARS)))
-        block[:, :, :WINDOW_START] = _histories(self._keys)
-        for index, key in enumerate(self._keys):
-            block[index, :, WINDOW_START:] = self._window[key]
-        self._built = dict(zip(self._keys, block, strict=True))
-        return {key: column[:, : self._stop] for key, column in self._built.items()}
+        """Every column over the whole timeline, not cut (what a single projection cuts and shows)."""
+        return {key: self._whole(key) for key in self._keys}
 
     def parts(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         """The column as the history years every row shares (1, H) and the window's (rows, years - H),
@@ -98,21 +105,100 @@ class Columns(Mapping):
         return len(self._keys)
 
 
+def fund_and_rnd(values: dict) -> dict[str, np.ndarray]:
+    """The venture fund and the R&D sub-model: one part, since R&D reads the fund's private money."""
+    fund = project_fund(values)
+    return {**fund, **project_rnd(values, fund["fund_private_new_cum"])}
+
+
+# The model's parts: each part's function, the parameters it reads, and whether it reads the phases.
+# A part sees only its parameters, so the key its results are kept by cannot miss one.
+_PARTS = (
+    (project_capacity, CAPACITY_INPUTS, True),
+    (project_demand, DEMAND_INPUTS, False),
+    (project_vintages, VINTAGE_INPUTS, True),
+    (fund_and_rnd, FUND_INPUTS + RND_INPUTS, False),
+    (project_manufacturing, MANUFACTURING_INPUTS, False),
+)
+
+
+class _Part(NamedTuple):
+    window: dict[str, np.ndarray]  # (rows or 1, window years) per series
+    verdicts: dict[str, TargetVerdicts]  # by target key, for the targets on this part's series
+    whole: dict[str, np.ndarray]  # kept parts: each series over the whole timeline, built once
+
+
+def _part(function, inputs: dict, *phases: PhaseArrays, rows: int = 1) -> _Part:
+    """One part's window series, the last history year as observed, and the targets on its series."""
+    window = function(inputs, *phases)
+    for key in OFFICIAL.keys() & window.keys():  # the last history year is observed, not modelled
+        window[key][:, 0] = OFFICIAL[key][WINDOW_START]
+    targets = tuple(target for target in TARGETS if target.metric in window)
+    metrics = Columns(window, (target.metric for target in targets), rows)
+    verdicts = judge_all(YEARS, metrics, inputs, targets, rows) if targets else ()
+    return _Part(window, {verdict.target.key: verdict for verdict in verdicts}, {})
+
+
+@lru_cache(maxsize=256)
+def _kept(function, names: tuple[str, ...], numbers: tuple[float, ...], *phases: PhaseArrays) -> _Part:
+    """`_part` for inputs every scenario shares, kept (read-only) by their values: a slider that moves
+    none of a part's inputs reuses its results, down to the series over the whole timeline."""
+    part = _part(function, {name: np.array([[number]]) for name, number in zip(names, numbers, strict=True)}, *phases)
+    series = Columns(part.window, (key for key, array in part.window.items() if array.shape == (1, WINDOW.size)), 1)
+    part.whole.update((key, series[key]) for key in series)
+    for array in (*part.window.values(), *part.whole.values()):
+        array.flags.writeable = False
+    return part
+
+
+def _inputs_key(values: dict[str, np.ndarray], names: tuple[str, ...], phases: tuple) -> tuple[float, ...] | None:
+    """The inputs' values when every scenario shares them (one row each, the phases too), else None."""
+    if phases and not phases[0].capacity.shape[1] == phases[0].start.shape[1] == 1:
+        return None
+    try:
+        return tuple(values[name].item() for name in names)
+    except ValueError:  # a batch varies one of them
+        return None
+
+
 def run(
     values: dict[str, np.ndarray], phases: PhaseArrays, columns, rows: int = 1
-) -> tuple[Columns, np.ndarray, np.ndarray]:
+) -> tuple[Columns, np.ndarray, np.ndarray, tuple[TargetVerdicts, ...]]:
     """Every column in `columns` (built when first read), capacity by phase from the last history year
-    ((phases, 1 or rows, window years)) and the manufacturing growth the target needs (rows,).
-    Inputs may have 1 row where every scenario shares them."""
-    compute = project_compute(values, phases)
-    fund = project_fund(values)
-    rnd = project_rnd(values, fund["fund_private_new_cum"])
-    manufacturing, required_growth = project_manufacturing(values)
-    window = {**compute, **fund, **rnd, **manufacturing}
+    ((phases, 1 or rows, window years)), the manufacturing growth the target needs (rows,) and every
+    target's verdicts (rows each, in the order of TARGETS). Inputs may have 1 row where every scenario
+    shares them; a part whose inputs all do is run once and kept."""
+    window, verdicts, whole = {}, {}, {}
+    for function, names, reads_phases in _PARTS:
+        with_phases = (phases,) if reads_phases else ()
+        numbers = _inputs_key(values, names, with_phases)
+        if numbers is None:
+            part = _part(function, {name: values[name] for name in names}, *with_phases, rows=rows)
+        else:
+            part = _kept(function, names, numbers, *with_phases)
+        window.update(part.window)
+        verdicts.update(part.verdicts)
+        whole.update(part.whole)
+    window["compute_gap_pf"] = window["demand_pf"] - window["capacity_total_pf"]
     outlay = window["capex_public_year_hkd_bn"] + window["compute_subsidy_hkd_bn"]
     window["public_outlay_hkd_bn"] = outlay + window["fund_public_deployed_hkd_bn"]
     window["public_outlay_cum_hkd_bn"] = running_total(window["public_outlay_hkd_bn"])
-    for key, figures in OFFICIAL.items():  # the last history year is observed, not modelled
-        window[key][:, 0] = figures[WINDOW_START]
-    required = np.broadcast_to(required_growth[:, 0], (rows,))
-    return Columns(window, columns, rows), window["phase_capacity_pf"], required
+    required = window["mfg_growth_required_pct"][:, 0]
+    every = tuple(_for_rows(verdicts[target.key], rows) for target in TARGETS)
+    built = Columns(window, columns, rows, built=whole if rows == 1 else {})
+    required = required if required.shape == (rows,) else np.broadcast_to(required, (rows,))
+    return built, window["phase_capacity_pf"], required, every
+
+
+def _for_rows(verdicts: TargetVerdicts, rows: int) -> TargetVerdicts:
+    """Verdicts judged once for scenarios that share a part's inputs, repeated for every row (read-only)."""
+    if verdicts.value.shape[0] == rows:
+        return verdicts
+    arrays = ("due_year", "value", "met", "first_year_met", "shortfall")
+    return replace(verdicts, **{name: np.broadcast_to(getattr(verdicts, name), (rows,)) for name in arrays})
+
+
+def forget_kept_parts() -> None:
+    """Drop every part's kept results, so the next projection runs the whole model (what the benchmarks time
+    as a scenario loaded afresh)."""
+    _kept.cache_clear()

@@ -13,7 +13,7 @@ from hkplanner.core.model import run
 from hkplanner.core.parameters import REGISTRY
 from hkplanner.core.phases import phase_arrays
 from hkplanner.core.scenario import Scenario
-from hkplanner.core.targets import TargetResult, judge_all
+from hkplanner.core.targets import TargetResult
 from hkplanner.core.timeline import FIRST_YEAR, IS_HISTORY, WINDOW_START, YEARS
 
 if TYPE_CHECKING:
@@ -97,9 +97,9 @@ def _with_history_blank(by_phase: np.ndarray) -> np.ndarray:
 
 def project(scenario: Scenario) -> Projection:
     values = scenario_values(scenario)
-    columns, phase_capacity, required_growth = run(values, phase_arrays(scenario.phases), COLUMNS)
+    columns, phase_capacity, required_growth, verdicts = run(values, phase_arrays(scenario.phases), COLUMNS)
     stop = scenario.values["end_year"] - FIRST_YEAR + 1
-    targets = tuple(verdicts.result(0) for verdicts in judge_all(YEARS, columns, values))
+    targets = tuple(target.first for target in verdicts)
     return Projection(
         scenario=scenario,
         years=YEARS[:stop],

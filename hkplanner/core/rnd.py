@@ -18,6 +18,20 @@ _OTHER_BASE = HISTORY["gerd_hkd_m"].at(LAST_HISTORY_YEAR) / 1000 - _BUSINESS_BAS
 _ELAPSED = WINDOW - LAST_HISTORY_YEAR
 
 
+INPUTS = (
+    "fund_to_rnd_pct",
+    "rnd_spend_years",
+    "startup_survival_pct",
+    "compute_subsidy_hkd_bn",
+    "compute_subsidy_years",
+    "subsidy_rate_pct",
+    "subsidy_business_pct",
+    "rnd_private_growth_pct",
+    "rnd_public_growth_pct",
+    "rnd_target_year",  # the year the R&D target is judged in
+)
+
+
 def project_rnd(values: dict, fund_private_new_cum: np.ndarray) -> dict[str, np.ndarray]:
     """`fund_private_new_cum`: private co-investment from 2025, cumulative (0 in 2024)."""
     # Start-ups spend the R&D part of each round over `rnd_spend_years`; those that survive keep

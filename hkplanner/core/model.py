@@ -87,8 +87,11 @@ class Columns(Mapping):
         return built
 
     def built(self) -> dict[str, np.ndarray]:
-        """Every column over the whole timeline, not cut (what a single projection cuts and shows)."""
-        return {key: self._whole(key) for key in self._keys}
+        """Every column (and what else is built) over the whole timeline, not cut: what a single
+        projection cuts and shows."""
+        for key in set(self._keys) - self._built.keys():
+            self._whole(key)
+        return self._built
 
     def parts(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         """The column as the history years every row shares (1, H) and the window's (rows, years - H),
@@ -143,31 +146,45 @@ def _part(function, inputs: dict, *phases: PhaseArrays, rows: int = 1) -> _Part:
 def _kept(function, names: tuple[str, ...], numbers: tuple[float, ...], *phases: PhaseArrays) -> _Part:
     """`_part` for inputs every scenario shares, kept (read-only) by their values: a slider that moves
     none of a part's inputs reuses its results, down to the series over the whole timeline."""
-    part = _part(function, {name: np.array([[number]]) for name, number in zip(names, numbers, strict=True)}, *phases)
-    series = Columns(part.window, (key for key, array in part.window.items() if array.shape == (1, WINDOW.size)), 1)
-    part.whole.update((key, series[key]) for key in series)
-    for array in (*part.window.values(), *part.whole.values()):
+    inputs = dict(zip(names, np.array(numbers, dtype=float).reshape(-1, 1, 1), strict=True))  # (1, 1) each
+    part = _part(function, inputs, *phases)
+    for array in part.window.values():
         array.flags.writeable = False
+    series = tuple(key for key, array in part.window.items() if array.shape == (1, WINDOW.size))
+    if series:  # (series, 1, years) in one block: history, then the window
+        whole = np.concatenate((_histories(series), np.stack([part.window[key] for key in series])), axis=2)
+        whole.flags.writeable = False
+        part.whole.update(zip(series, whole, strict=True))
     return part
 
 
-def _inputs_key(values: dict[str, np.ndarray], names: tuple[str, ...], phases: tuple) -> tuple[float, ...] | None:
+@lru_cache(maxsize=16)
+def _histories(keys: tuple[str, ...]) -> np.ndarray:
+    """Each column's history years, (columns, 1, H)."""
+    return np.stack([_HISTORY.get(key, _BLANK_HISTORY) for key in keys])
+
+
+def _inputs_key(values: Mapping, names: tuple[str, ...], phases: tuple) -> tuple[float, ...] | None:
     """The inputs' values when every scenario shares them (one row each, the phases too), else None."""
     if phases and not phases[0].capacity.shape[1] == phases[0].start.shape[1] == 1:
         return None
+    picked = tuple(map(values.__getitem__, names))
+    if not isinstance(picked[0], np.ndarray):  # numbers: one scenario
+        return picked
     try:
-        return tuple(values[name].item() for name in names)
+        return tuple(value.item() for value in picked)
     except ValueError:  # a batch varies one of them
         return None
 
 
 def run(
-    values: dict[str, np.ndarray], phases: PhaseArrays, columns, rows: int = 1
+    values: Mapping[str, np.ndarray | float], phases: PhaseArrays, columns, rows: int = 1
 ) -> tuple[Columns, np.ndarray, np.ndarray, tuple[TargetVerdicts, ...]]:
     """Every column in `columns` (built when first read), capacity by phase from the last history year
     ((phases, 1 or rows, window years)), the manufacturing growth the target needs (rows,) and every
-    target's verdicts (rows each, in the order of TARGETS). Inputs may have 1 row where every scenario
-    shares them; a part whose inputs all do is run once and kept."""
+    target's verdicts (rows each, in the order of TARGETS). `values` are (N or 1, 1) arrays (1 row where
+    every scenario shares them), or numbers for one scenario; a part whose inputs all have one value is
+    run once and kept."""
     window, verdicts, whole = {}, {}, {}
     for function, names, reads_phases in _PARTS:
         with_phases = (phases,) if reads_phases else ()
@@ -184,7 +201,8 @@ def run(
     window["public_outlay_hkd_bn"] = outlay + window["fund_public_deployed_hkd_bn"]
     window["public_outlay_cum_hkd_bn"] = running_total(window["public_outlay_hkd_bn"])
     required = window["mfg_growth_required_pct"][:, 0]
-    every = tuple(_for_rows(verdicts[target.key], rows) for target in TARGETS)
+    every = tuple(verdicts[target.key] for target in TARGETS)
+    every = every if rows == 1 else tuple(_for_rows(verdict, rows) for verdict in every)
     built = Columns(window, columns, rows, built=whole if rows == 1 else {})
     required = required if required.shape == (rows,) else np.broadcast_to(required, (rows,))
     return built, window["phase_capacity_pf"], required, every

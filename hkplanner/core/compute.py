@@ -69,7 +69,8 @@ def _shared_capacities(phases: PhaseArrays, private_delay: float) -> tuple[np.nd
     return arrays
 
 
-def _capacities(values: dict, phases: PhaseArrays) -> tuple[np.ndarray, ...]:
+def supply(values: dict, phases: PhaseArrays) -> tuple[np.ndarray, ...]:
+    """`capacities` for the values' delay: what the capacity and vintage parts read (computed once)."""
     delay = values["private_delay_years"]
     if phases.capacity.shape[1] == phases.start.shape[1] == delay.shape[0] == 1:
         return _shared_capacities(phases, float(delay[0, 0]))
@@ -90,8 +91,9 @@ VINTAGE_INPUTS = (
 )
 
 
-def project_capacity(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
-    by_phase, public, private, northern, other_private, total, _ = _capacities(values, phases)
+def project_capacity(values: dict, capacity: tuple[np.ndarray, ...]) -> dict[str, np.ndarray]:
+    """`capacity`: what `supply` gives."""
+    by_phase, public, private, northern, other_private, total, _ = capacity
     return {
         "phase_capacity_pf": by_phase,
         "capacity_total_pf": total,
@@ -108,10 +110,10 @@ def project_demand(values: dict) -> dict[str, np.ndarray]:
     return {"demand_pf": demand * grown(values["compute_demand_growth_pct"], _AFTER_ANCHOR) * _DEMAND_FROM}
 
 
-def project_vintages(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
+def project_vintages(values: dict, capacity: tuple[np.ndarray, ...]) -> dict[str, np.ndarray]:
     """Power and capital cost. Each year's new capacity (the stock in service in 2024 counts as 2024's) is
     bought again every lifetime; each purchase is priced, and draws power, as hardware of the year it is bought."""
-    added = _capacities(values, phases)[-1]
+    added = capacity[-1]
     lifetime = values["hardware_lifetime_years"]
     bought_public, bought = convolve(added, refresh_kernel(lifetime))
     price = values["cost_per_pf_hkd_m"] * grown(-values["cost_decline_pct"], _FROM_COST_BASE)

@@ -21,6 +21,7 @@ from hkplanner.core.compute import (
     project_capacity,
     project_demand,
     project_vintages,
+    supply,
 )
 from hkplanner.core.fund import INPUTS as FUND_INPUTS
 from hkplanner.core.fund import project_fund
@@ -114,7 +115,8 @@ def fund_and_rnd(values: dict) -> dict[str, np.ndarray]:
     return {**fund, **project_rnd(values, fund["fund_private_new_cum"])}
 
 
-# The model's parts: each part's function, the parameters it reads, and whether it reads the phases.
+# The model's parts: each part's function, the parameters it reads, and whether it reads the phases
+# (then it is given their capacities, from `supply`).
 # A part sees only its parameters, so the key its results are kept by cannot miss one.
 _PARTS = (
     (project_capacity, CAPACITY_INPUTS, True),
@@ -131,9 +133,9 @@ class _Part(NamedTuple):
     whole: dict[str, np.ndarray]  # kept parts: each series over the whole timeline, built once
 
 
-def _part(function, inputs: dict, *phases: PhaseArrays, rows: int = 1) -> _Part:
+def _part(function, inputs: dict, *capacity: tuple, rows: int = 1) -> _Part:
     """One part's window series, the last history year as observed, and the targets on its series."""
-    window = function(inputs, *phases)
+    window = function(inputs, *capacity)
     for key in OFFICIAL.keys() & window.keys():  # the last history year is observed, not modelled
         window[key][:, 0] = OFFICIAL[key][WINDOW_START]
     targets = tuple(target for target in TARGETS if target.metric in window)
@@ -147,7 +149,7 @@ def _kept(function, names: tuple[str, ...], numbers: tuple[float, ...], *phases:
     """`_part` for inputs every scenario shares, kept (read-only) by their values: a slider that moves
     none of a part's inputs reuses its results, down to the series over the whole timeline."""
     inputs = dict(zip(names, np.array(numbers, dtype=float).reshape(-1, 1, 1), strict=True))  # (1, 1) each
-    part = _part(function, inputs, *phases)
+    part = _part(function, inputs, *(supply(inputs, phase_list) for phase_list in phases))
     for array in part.window.values():
         array.flags.writeable = False
     series = tuple(key for key, array in part.window.items() if array.shape == (1, WINDOW.size))
@@ -185,12 +187,15 @@ def run(
     target's verdicts (rows each, in the order of TARGETS). `values` are (N or 1, 1) arrays (1 row where
     every scenario shares them), or numbers for one scenario; a part whose inputs all have one value is
     run once and kept."""
-    window, verdicts, whole = {}, {}, {}
+    window, verdicts, whole, capacity = {}, {}, {}, ()
     for function, names, reads_phases in _PARTS:
         with_phases = (phases,) if reads_phases else ()
         numbers = _inputs_key(values, names, with_phases)
         if numbers is None:
-            part = _part(function, {name: values[name] for name in names}, *with_phases, rows=rows)
+            if reads_phases and not capacity:  # the capacity and vintage parts read the same capacities
+                capacity = (supply(values, phases),)
+            inputs = {name: values[name] for name in names}
+            part = _part(function, inputs, *(capacity if reads_phases else ()), rows=rows)
         else:
             part = _kept(function, names, numbers, *with_phases)
         window.update(part.window)

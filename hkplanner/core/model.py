@@ -144,6 +144,9 @@ def _part(function, inputs: dict, *capacity: tuple, rows: int = 1) -> _Part:
     return _Part(window, {verdict.target.key: verdict for verdict in verdicts}, {})
 
 
+_ONE_ROW = (1, WINDOW.size)
+
+
 @lru_cache(maxsize=256)
 def _kept(function, names: tuple[str, ...], numbers: tuple[float, ...], *phases: PhaseArrays) -> _Part:
     """`_part` for inputs every scenario shares, kept (read-only) by their values: a slider that moves
@@ -152,9 +155,10 @@ def _kept(function, names: tuple[str, ...], numbers: tuple[float, ...], *phases:
     part = _part(function, inputs, *(supply(inputs, phase_list) for phase_list in phases))
     for array in part.window.values():
         array.flags.writeable = False
-    series = tuple(key for key, array in part.window.items() if array.shape == (1, WINDOW.size))
+    series = tuple(key for key, array in part.window.items() if array.shape == _ONE_ROW)
     if series:  # (series, 1, years) in one block: history, then the window
-        whole = np.concatenate((_histories(series), np.stack([part.window[key] for key in series])), axis=2)
+        window = np.concatenate([part.window[key] for key in series])[:, None]
+        whole = np.concatenate((_histories(series), window), axis=2)
         whole.flags.writeable = False
         part.whole.update(zip(series, whole, strict=True))
     return part

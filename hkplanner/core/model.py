@@ -1,8 +1,12 @@
 """The model run shared by `project()` and `project_batch()`: every sub-model on N scenarios at once.
 
-Inputs are (N, 1) arrays per parameter and the phases as arrays; the output is every column as an
-(N, years) array over the whole timeline, official figures in the history years and blanks where
-nothing was observed. One scenario is a batch of one, so there is one code path.
+Inputs are (N, 1) arrays per parameter (or numbers, for one scenario) and the phases as arrays; the
+output is every column as an (N, years) array over the whole timeline, official figures in the history
+years and blanks where nothing was observed. One scenario is a batch of one, so there is one code path.
+
+The model runs in parts (capacity, demand, vintages, fund and R&D, manufacturing), each given only the
+parameters it declares. A part whose inputs every scenario shares is kept by their values, so a slider
+step reruns only the parts that read the moved parameter.
 """
 
 from __future__ import annotations

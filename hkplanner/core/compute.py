@@ -7,8 +7,6 @@ before 2025. Hardware is refreshed after its lifetime at the price and power per
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
 from hkplanner.core.lags import LAGS, blended, convolve, years_since_last
@@ -60,28 +58,10 @@ def capacities(phases: PhaseArrays, private_delay: np.ndarray) -> tuple[np.ndarr
     return by_phase, public, private, northern, other_private, total, added
 
 
-@lru_cache(maxsize=64)
-def _shared_capacities(phases: PhaseArrays, private_delay: float) -> tuple[np.ndarray, ...]:
-    """`capacities` for phases and a delay every scenario shares: a slider that moves neither reuses them."""
-    arrays = capacities(phases, np.array([[private_delay]]))
-    for array in arrays:
-        array.flags.writeable = False
-    return arrays
-
-
-def supply(values: dict, phases: PhaseArrays) -> tuple[np.ndarray, ...]:
-    """`capacities` for the values' delay: what the capacity and vintage parts read (computed once)."""
-    delay = values["private_delay_years"]
-    if phases.capacity.shape[1] == phases.start.shape[1] == delay.shape[0] == 1:
-        return _shared_capacities(phases, float(delay[0, 0]))
-    return capacities(phases, delay)
-
-
 # The parameters each part of the sub-model reads (the model keeps a part's results while they stay).
 CAPACITY_INPUTS = ("private_delay_years",)
 DEMAND_INPUTS = ("compute_demand_2025_pf", "compute_demand_2030_pf", "compute_demand_growth_pct")
 VINTAGE_INPUTS = (
-    *CAPACITY_INPUTS,
     "hardware_lifetime_years",
     "cost_per_pf_hkd_m",
     "cost_decline_pct",
@@ -91,10 +71,10 @@ VINTAGE_INPUTS = (
 )
 
 
-def project_capacity(values: dict, capacity: tuple[np.ndarray, ...]) -> dict[str, np.ndarray]:
-    """`capacity`: what `supply` gives."""
-    by_phase, public, private, northern, other_private, total, _ = capacity
+def project_capacity(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
+    by_phase, public, private, northern, other_private, total, added = capacities(phases, values["private_delay_years"])
     return {
+        "capacity_added_pf": added,  # (public, total): what the vintages buy
         "phase_capacity_pf": by_phase,
         "capacity_total_pf": total,
         "capacity_public_pf": public,
@@ -110,10 +90,10 @@ def project_demand(values: dict) -> dict[str, np.ndarray]:
     return {"demand_pf": demand * grown(values["compute_demand_growth_pct"], _AFTER_ANCHOR) * _DEMAND_FROM}
 
 
-def project_vintages(values: dict, capacity: tuple[np.ndarray, ...]) -> dict[str, np.ndarray]:
+def project_vintages(values: dict, capacity: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """Power and capital cost. Each year's new capacity (the stock in service in 2024 counts as 2024's) is
     bought again every lifetime; each purchase is priced, and draws power, as hardware of the year it is bought."""
-    added = capacity[-1]
+    added = capacity["capacity_added_pf"]
     lifetime = values["hardware_lifetime_years"]
     bought_public, bought = convolve(added, refresh_kernel(lifetime))
     price = values["cost_per_pf_hkd_m"] * grown(-values["cost_decline_pct"], _FROM_COST_BASE)

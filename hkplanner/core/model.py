@@ -4,14 +4,14 @@ Inputs are (N, 1) arrays per parameter (or numbers, for one scenario) and the ph
 output is every column as an (N, years) array over the whole timeline, official figures in the history
 years and blanks where nothing was observed. One scenario is a batch of one, so there is one code path.
 
-The model runs in parts (capacity, demand, vintages, fund and R&D, manufacturing), each given only the
+The model runs in parts (capacity, demand, vintages, fund, R&D, manufacturing), each given only the
 parameters it declares. A part whose inputs every scenario shares is kept by their values, so a slider
 step reruns only the parts that read the moved parameter.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -25,7 +25,6 @@ from hkplanner.core.compute import (
     project_capacity,
     project_demand,
     project_vintages,
-    supply,
 )
 from hkplanner.core.fund import INPUTS as FUND_INPUTS
 from hkplanner.core.fund import project_fund
@@ -113,50 +112,59 @@ class Columns(Mapping):
         return len(self._keys)
 
 
-def fund_and_rnd(values: dict) -> dict[str, np.ndarray]:
-    """The venture fund and the R&D sub-model: one part, since R&D reads the fund's private money."""
-    fund = project_fund(values)
-    return {**fund, **project_rnd(values, fund["fund_private_new_cum"])}
+class _Spec(NamedTuple):
+    function: Callable[..., dict[str, np.ndarray]]  # function(parameters, the phases or the parts it reads)
+    inputs: tuple[str, ...]  # the parameters it reads
+    reads: tuple[str, ...] = ()  # the earlier parts whose series it reads
+    phases: bool = False  # whether it reads the phases
 
 
-# The model's parts: each part's function, the parameters it reads, and whether it reads the phases
-# (then it is given their capacities, from `supply`).
-# A part sees only its parameters, so the key its results are kept by cannot miss one.
-_PARTS = (
-    (project_capacity, CAPACITY_INPUTS, True),
-    (project_demand, DEMAND_INPUTS, False),
-    (project_vintages, VINTAGE_INPUTS, True),
-    (fund_and_rnd, FUND_INPUTS + RND_INPUTS, False),
-    (project_manufacturing, MANUFACTURING_INPUTS, False),
-)
+# The model's parts, in order. A part is given only its parameters, and is kept by their values and by
+# the kept parts it reads (or the phases), so its key cannot miss an input.
+_PARTS = {
+    "capacity": _Spec(project_capacity, CAPACITY_INPUTS, phases=True),
+    "demand": _Spec(project_demand, DEMAND_INPUTS),
+    "vintages": _Spec(project_vintages, VINTAGE_INPUTS, reads=("capacity",)),
+    "fund": _Spec(project_fund, FUND_INPUTS),
+    "rnd": _Spec(project_rnd, RND_INPUTS, reads=("fund",)),
+    "manufacturing": _Spec(project_manufacturing, MANUFACTURING_INPUTS),
+}
 
 
-class _Part(NamedTuple):
-    window: dict[str, np.ndarray]  # (rows or 1, window years) per series
-    verdicts: dict[str, TargetVerdicts]  # by target key, for the targets on this part's series
-    whole: dict[str, np.ndarray]  # kept parts: each series over the whole timeline, built once
+class _Part:
+    """One part's results; hashed by identity, so a kept part is in the key of the kept parts that read it."""
+
+    __slots__ = ("kept", "verdicts", "whole", "window")
+
+    def __init__(self, window: dict[str, np.ndarray], verdicts: dict[str, TargetVerdicts]) -> None:
+        self.window = window  # (rows or 1, window years) per series
+        self.verdicts = verdicts  # by target key, for the targets on this part's series
+        self.whole: dict[str, np.ndarray] = {}  # kept parts: each series over the whole timeline
+        self.kept = False
 
 
-def _part(function, inputs: dict, *capacity: tuple, rows: int = 1) -> _Part:
-    """One part's window series, the last history year as observed, and the targets on its series."""
-    window = function(inputs, *capacity)
+def _part(spec: _Spec, inputs: dict, given: tuple, rows: int = 1) -> _Part:
+    """One part's window series, the last history year as observed, and the targets on its series.
+    `given`: the phases, or the parts it reads."""
+    window = spec.function(inputs, *(item.window if isinstance(item, _Part) else item for item in given))
     for key in OFFICIAL.keys() & window.keys():  # the last history year is observed, not modelled
         window[key][:, 0] = OFFICIAL[key][WINDOW_START]
     targets = tuple(target for target in TARGETS if target.metric in window)
     metrics = Columns(window, (target.metric for target in targets), rows)
     verdicts = judge_all(YEARS, metrics, inputs, targets, rows) if targets else ()
-    return _Part(window, {verdict.target.key: verdict for verdict in verdicts}, {})
+    return _Part(window, {verdict.target.key: verdict for verdict in verdicts})
 
 
 _ONE_ROW = (1, WINDOW.size)
 
 
 @lru_cache(maxsize=256)
-def _kept(function, names: tuple[str, ...], numbers: tuple[float, ...], *phases: PhaseArrays) -> _Part:
-    """`_part` for inputs every scenario shares, kept (read-only) by their values: a slider that moves
-    none of a part's inputs reuses its results, down to the series over the whole timeline."""
-    inputs = dict(zip(names, np.array(numbers, dtype=float).reshape(-1, 1, 1), strict=True))  # (1, 1) each
-    part = _part(function, inputs, *(supply(inputs, phase_list) for phase_list in phases))
+def _kept(name: str, numbers: tuple[float, ...], given: tuple) -> _Part:
+    """`_part` for inputs every scenario shares, kept (read-only) by their values and what it is given: a
+    slider that moves none of a part's inputs reuses its results, down to the series over the whole timeline."""
+    spec = _PARTS[name]
+    inputs = dict(zip(spec.inputs, np.array(numbers, dtype=float).reshape(-1, 1, 1), strict=True))  # (1, 1) each
+    part = _part(spec, inputs, given)
     for array in part.window.values():
         array.flags.writeable = False
     series = tuple(key for key, array in part.window.items() if array.shape == _ONE_ROW)
@@ -165,6 +173,7 @@ def _kept(function, names: tuple[str, ...], numbers: tuple[float, ...], *phases:
         whole = np.concatenate((_histories(series), window), axis=2)
         whole.flags.writeable = False
         part.whole.update(zip(series, whole, strict=True))
+    part.kept = True
     return part
 
 
@@ -174,10 +183,8 @@ def _histories(keys: tuple[str, ...]) -> np.ndarray:
     return np.stack([_HISTORY.get(key, _BLANK_HISTORY) for key in keys])
 
 
-def _inputs_key(values: Mapping, names: tuple[str, ...], phases: tuple) -> tuple[float, ...] | None:
-    """The inputs' values when every scenario shares them (one row each, the phases too), else None."""
-    if phases and not phases[0].capacity.shape[1] == phases[0].start.shape[1] == 1:
-        return None
+def _inputs_key(values: Mapping, names: tuple[str, ...]) -> tuple[float, ...] | None:
+    """The inputs' values when every scenario shares them (one row each), else None."""
     picked = tuple(map(values.__getitem__, names))
     if not isinstance(picked[0], np.ndarray):  # numbers: one scenario
         return picked
@@ -195,17 +202,18 @@ def run(
     target's verdicts (rows each, in the order of TARGETS). `values` are (N or 1, 1) arrays (1 row where
     every scenario shares them), or numbers for one scenario; a part whose inputs all have one value is
     run once and kept."""
-    window, verdicts, whole, capacity = {}, {}, {}, ()
-    for function, names, reads_phases in _PARTS:
-        with_phases = (phases,) if reads_phases else ()
-        numbers = _inputs_key(values, names, with_phases)
-        if numbers is None:
-            if reads_phases and not capacity:  # the capacity and vintage parts read the same capacities
-                capacity = (supply(values, phases),)
-            inputs = {name: values[name] for name in names}
-            part = _part(function, inputs, *(capacity if reads_phases else ()), rows=rows)
+    shared = phases.capacity.shape[1] == phases.start.shape[1] == 1
+    parts: dict[str, _Part] = {}
+    for name, spec in _PARTS.items():
+        reads = tuple(parts[read] for read in spec.reads)
+        given = (phases,) if spec.phases else reads
+        numbers = _inputs_key(values, spec.inputs)
+        if numbers is not None and (shared or not spec.phases) and all(part.kept for part in reads):
+            parts[name] = _kept(name, numbers, given)
         else:
-            part = _kept(function, names, numbers, *with_phases)
+            parts[name] = _part(spec, {key: values[key] for key in spec.inputs}, given, rows)
+    window, verdicts, whole = {}, {}, {}
+    for part in parts.values():
         window.update(part.window)
         verdicts.update(part.verdicts)
         whole.update(part.whole)

@@ -68,28 +68,53 @@ def ensemble(
     project_batch = projector or default_projector()
     spread = around(scenario, registry_ranges() if ranges is None else ranges)
     batch = project_batch(scenario, latin_hypercube(spread, draws, seed), n=draws)
-    bands = _bands({key: np.asarray(batch[key]) for key in batch.series})
+    bands = _bands(batch.series)
     probability = {key: float(np.mean(result.met)) for key, result in batch.targets.items()}
     return Ensemble(np.asarray(batch.years), bands, probability, draws, seed)
+
+
+def _split(series: Mapping[str, np.ndarray], key: str) -> tuple[np.ndarray, np.ndarray]:
+    """A series as the first years every draw shares (1, H) and the rest (draws or 1, years - H): the
+    batch projection's `parts` where it has them (history is the same in every draw), else all its own."""
+    parts = getattr(series, "parts", None)
+    if parts is not None:
+        return parts(key)
+    array = np.asarray(series[key])
+    return array[:1, :0], array
 
 
 def _bands(series: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
     """P10/P50/P90 of every series in every year, (3, Y) each.
 
-    Percentiles are taken only where the draws differ: history, blank years and whatever no uncertain
-    assumption reaches are the same in every draw, and skipping them more than halves the work. Each
-    year's draws are laid out contiguously first: percentiles across a strided axis were twice as slow.
+    Percentiles are taken only where the draws differ: history (shared by the batch, never copied per
+    draw), blank years and whatever no uncertain assumption reaches are the same in every draw, and
+    skipping them more than halves the work.
     """
     keys = list(series)
-    columns = np.concatenate([series[key].T for key in keys])  # (series x years, N)
+    shared, own = zip(*(_split(series, key) for key in keys), strict=True)
+    bands = {  # the first draw's values, replaced below where the draws differ
+        key: np.repeat(np.concatenate([shared[index], own[index][:1]], axis=1), len(PERCENTILES), axis=0)
+        for index, key in enumerate(keys)
+    }
+    drawn = [index for index, part in enumerate(own) if part.shape[0] > 1]
+    if drawn:
+        # Each year's draws laid out contiguously: percentiles across a strided axis were twice as slow.
+        columns = _column_bands(np.concatenate([own[index].T for index in drawn]))
+        edges = np.cumsum([own[index].shape[1] for index in drawn])[:-1]
+        for index, part in zip(drawn, np.split(columns, edges, axis=1), strict=True):
+            bands[keys[index]][:, shared[index].shape[1] :] = part
+    return bands
+
+
+def _column_bands(columns: np.ndarray) -> np.ndarray:
+    """P10/P50/P90 of each row of (columns, draws), (3, columns): sorted only where the draws differ."""
     first = columns[:, 0]
     same = (columns == first[:, None]).all(axis=1) | (np.isnan(first) & np.isnan(columns).all(axis=1))
     bands = np.repeat(first[None], len(PERCENTILES), axis=0)
     varying = np.flatnonzero(~same)  # a column with some NaN draws varies: its percentiles are NaN
     if varying.size:
         bands[:, varying] = _percentiles(columns[varying])
-    edges = np.cumsum([series[key].shape[1] for key in keys])[:-1]
-    return dict(zip(keys, np.split(bands, edges, axis=1), strict=True))
+    return bands
 
 
 def _percentiles(rows: np.ndarray) -> np.ndarray:

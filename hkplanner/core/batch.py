@@ -18,12 +18,13 @@ from types import MappingProxyType
 import numpy as np
 from numpy.typing import ArrayLike
 
+from hkplanner.core.allocator import keep_freed_memory
 from hkplanner.core.model import run
 from hkplanner.core.parameters import REGISTRY, ParameterError
 from hkplanner.core.phases import MAX_PHASE_PF, PhaseArrays, phase_arrays
 from hkplanner.core.projection import COLUMNS
 from hkplanner.core.scenario import Scenario
-from hkplanner.core.targets import TargetVerdicts, judge_all
+from hkplanner.core.targets import TargetVerdicts
 from hkplanner.core.timeline import FIRST_YEAR, MAX_END_YEAR, YEARS
 
 _PHASE_KEY = re.compile(r"phase\.(\d+)\.(capacity_pf|completion_year)")
@@ -112,21 +113,24 @@ def _phases(base: Scenario, arrays: dict, count: int) -> PhaseArrays:
         if completion is not None:  # the start moves with the completion: the phase keeps its span
             start = np.repeat(start, count, axis=1) if start.shape[1] == 1 else start.copy()
             start[index, :, 0] = completion - shared.span[index, 0, 0] + 1
+    if capacity is shared.capacity and start is shared.start:
+        return shared  # the same object for the same phases: the model keeps what it computes from them
     return replace(shared, capacity=capacity, start=start)
 
 
 def project_batch(
     base: Scenario, overrides: Mapping[str, ArrayLike] | None = None, n: int | None = None
 ) -> BatchProjection:
+    keep_freed_memory()  # each batch reuses the last one's memory instead of faulting in fresh pages
     arrays, count = _validated(base, overrides or {}, n)
     values = {}
     for key in REGISTRY:
         given = arrays.get(key)
         values[key] = np.array([[base.values[key]]]) if given is None else np.reshape(given, (-1, 1))
-    columns, _, required = run(values, _phases(base, arrays, count), COLUMNS, count)
+    columns, _, required, verdicts = run(values, _phases(base, arrays, count), COLUMNS, count)
     end = int(np.max(values["end_year"]))
     stop = end - FIRST_YEAR + 1
-    targets = {verdicts.target.key: verdicts for verdicts in judge_all(YEARS, columns, values, rows=count)}
+    targets = {target.target.key: target for target in verdicts}
     return BatchProjection(
         n=count,
         years=YEARS[:stop],

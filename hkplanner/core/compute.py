@@ -7,11 +7,9 @@ before 2025. Hardware is refreshed after its lifetime at the price and power per
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
-from hkplanner.core.lags import blended, convolve, lagged_sum, shifted
+from hkplanner.core.lags import LAGS, blended, convolve, years_since_last
 from hkplanner.core.phases import PhaseArrays, capacity_by_phase
 from hkplanner.core.timeline import (
     FIRST_PROJECTED_YEAR,
@@ -34,23 +32,17 @@ _FROM_COST_BASE = WINDOW - COST_BASE_YEAR
 assert FIRST_PROJECTED_YEAR == COST_BASE_YEAR, "capital cost counts from the first projected year"
 
 
-def refreshed(added: np.ndarray, lifetime: np.ndarray) -> np.ndarray:
-    """PF bought each year: each year's new PF, and again every `lifetime` years after."""
-    return blended(lifetime, lambda whole: lagged_sum(added, whole, 1.0))
+def refresh_kernel(lifetime: np.ndarray) -> np.ndarray:
+    """PF bought per PF added `d` years before: 1 in the year it is added and every `lifetime` years after."""
+    return blended(lifetime, lambda whole: (years_since_last(whole) == 0).astype(float))
 
 
-def in_service_power(first_power: np.ndarray, lifetime: np.ndarray, power_factor: np.ndarray) -> np.ndarray:
-    """Power drawn each year by every vintage, from the power it drew when first installed: the hardware
-    in service is the last refresh's, drawing `power_factor` (1 - yearly fall) to the power of its age
-    since first installed. Within a lifetime the draw stays; each refresh multiplies it by factor^lifetime."""
-
-    installed = np.cumsum(first_power, axis=-1)  # the same for both whole lifetimes that are blended
-
-    def of_whole(whole: np.ndarray) -> np.ndarray:
-        this_lifetime = installed - shifted(installed, whole)  # vintages younger than one lifetime
-        return lagged_sum(this_lifetime, whole, power(power_factor, whole))
-
-    return blended(lifetime, of_whole)
+def power_kernel(lifetime: np.ndarray, power_factor: np.ndarray) -> np.ndarray:
+    """Power per PF added `d` years before, relative to hardware bought that year: the hardware in service
+    is the last refresh's, bought `d mod lifetime` years ago, and each year's hardware draws `power_factor`
+    (1 - yearly fall) times the year before's. Times the power per PF of hardware bought that year."""
+    by_age = power(power_factor, -LAGS)  # hardware bought `age` years before draws factor^-age as much
+    return blended(lifetime, lambda whole: np.take_along_axis(by_age, years_since_last(whole), axis=-1))
 
 
 def capacities(phases: PhaseArrays, private_delay: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -66,46 +58,50 @@ def capacities(phases: PhaseArrays, private_delay: np.ndarray) -> tuple[np.ndarr
     return by_phase, public, private, northern, other_private, total, added
 
 
-@lru_cache(maxsize=64)
-def _shared_capacities(phases: PhaseArrays, private_delay: float) -> tuple[np.ndarray, ...]:
-    """`capacities` for phases and a delay every scenario shares: a slider that moves neither reuses them."""
-    arrays = capacities(phases, np.array([[private_delay]]))
-    for array in arrays:
-        array.flags.writeable = False
-    return arrays
+# The parameters each part of the sub-model reads (the model keeps a part's results while they stay).
+CAPACITY_INPUTS = ("private_delay_years",)
+DEMAND_INPUTS = ("compute_demand_2025_pf", "compute_demand_2030_pf", "compute_demand_growth_pct")
+VINTAGE_INPUTS = (
+    "hardware_lifetime_years",
+    "cost_per_pf_hkd_m",
+    "cost_decline_pct",
+    "kw_per_pf",
+    "kw_per_pf_decline_pct",
+    "pue",
+)
 
 
-def project_compute(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
-    delay = values["private_delay_years"]
-    if phases.capacity.shape[1] == phases.start.shape[1] == delay.shape[0] == 1:
-        by_phase, public, private, northern, other_private, total, added = _shared_capacities(
-            phases, float(delay[0, 0])
-        )
-    else:
-        by_phase, public, private, northern, other_private, total, added = capacities(phases, delay)
-
-    growth_to_2030 = values["compute_demand_2030_pf"] / values["compute_demand_2025_pf"]
-    demand = values["compute_demand_2025_pf"] * power(growth_to_2030, _BETWEEN_POINTS)
-    demand = demand * grown(values["compute_demand_growth_pct"], _AFTER_ANCHOR) * _DEMAND_FROM
-
-    # Vintages: each year's new capacity (the stock in service in 2024 counts as 2024's) is bought again
-    # every lifetime; each purchase is priced, and draws power, as hardware of the year it is bought.
-    lifetime = values["hardware_lifetime_years"]
-    bought_public, bought = convolve(added, refreshed, lifetime)
-    price = values["cost_per_pf_hkd_m"] * grown(-values["cost_decline_pct"], _FROM_COST_BASE)
-    spent = price * FROM_FIRST_PROJECTED / 1000  # HK$ bn per PF bought; nothing priced before 2025
-    power_factor = 1 - values["kw_per_pf_decline_pct"] / 100
-    it_kw = convolve(added[1] * power(power_factor, _FROM_COST_BASE), in_service_power, lifetime, power_factor)
-    it_mw = values["kw_per_pf"] * it_kw / 1000
+def project_capacity(values: dict, phases: PhaseArrays) -> dict[str, np.ndarray]:
+    by_phase, public, private, northern, other_private, total, added = capacities(phases, values["private_delay_years"])
     return {
+        "capacity_added_pf": added,  # (public, total): what the vintages buy
         "phase_capacity_pf": by_phase,
         "capacity_total_pf": total,
         "capacity_public_pf": public,
         "capacity_private_pf": private,
         "capacity_northern_metropolis_pf": northern,
         "capacity_other_private_pf": other_private,
-        "demand_pf": demand,
-        "compute_gap_pf": demand - total,
+    }
+
+
+def project_demand(values: dict) -> dict[str, np.ndarray]:
+    growth_to_2030 = values["compute_demand_2030_pf"] / values["compute_demand_2025_pf"]
+    demand = values["compute_demand_2025_pf"] * power(growth_to_2030, _BETWEEN_POINTS)
+    return {"demand_pf": demand * grown(values["compute_demand_growth_pct"], _AFTER_ANCHOR) * _DEMAND_FROM}
+
+
+def project_vintages(values: dict, capacity: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Power and capital cost. Each year's new capacity (the stock in service in 2024 counts as 2024's) is
+    bought again every lifetime; each purchase is priced, and draws power, as hardware of the year it is bought."""
+    added = capacity["capacity_added_pf"]
+    lifetime = values["hardware_lifetime_years"]
+    bought_public, bought = convolve(added, refresh_kernel(lifetime))
+    price = values["cost_per_pf_hkd_m"] * grown(-values["cost_decline_pct"], _FROM_COST_BASE)
+    spent = price * FROM_FIRST_PROJECTED / 1000  # HK$ bn per PF bought; nothing priced before 2025
+    power_factor = 1 - values["kw_per_pf_decline_pct"] / 100
+    it_kw = power(power_factor, _FROM_COST_BASE) * convolve(added[1], power_kernel(lifetime, power_factor))
+    it_mw = values["kw_per_pf"] * it_kw / 1000
+    return {
         "power_it_mw": it_mw,
         "power_mw": it_mw * values["pue"],  # the IT load times PUE, once
         "capex_hkd_bn": running_total(bought * spent),

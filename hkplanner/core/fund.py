@@ -18,6 +18,9 @@ _PRIVATE_2024 = HISTORY["fund_private_cum_hkd_bn"].at(LAST_HISTORY_YEAR)
 _STARTUPS_2024 = HISTORY["startups_backed"].at(LAST_HISTORY_YEAR)
 
 
+INPUTS = ("fund_public_hkd_bn", "fund_deploy_years", "fund_recycling_pct", "co_investment_ratio", "avg_round_hkd_m")
+
+
 def spread(amount: np.ndarray, years: np.ndarray) -> np.ndarray:
     """Cumulative amount spent evenly over `years` from the first projected year (fractional years
     spend at that pace): 0 in 2024, amount / years in the first year, all of it after `years`."""

@@ -1,65 +1,55 @@
 """Distributed lags: what happens in a year spreads over later years by a kernel (one per scenario).
 
-Each kernel is written once, as a recurrence over the years (`out[t]` from `out[t - lag]`), which costs
-the same for any number of scenarios whatever their kernels. When every scenario shares the kernel
-(always for `project()`), the recurrence applied to one impulse a year gives a matrix, cached, and the
-convolution is one matrix product.
+A kernel says how much of a year's value arrives `d` years later (d = 0 .. years in the window - 1);
+the convolution adds up every earlier year's share. Where every scenario shares the kernel (always for
+`project()`) or the series (an ensemble's draws of the same phases), the convolution is one matrix
+product with the shared side's lower-triangular Toeplitz matrix; only a batch whose kernels and series
+both differ by row loops over the lags.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 import numpy as np
 
-from hkplanner.core.timeline import WINDOW
+from hkplanner.core.timeline import WINDOW, power
 
 _SIZE = len(WINDOW)
 LAGS = np.arange(_SIZE)  # 0 .. years in the window - 1
+_AGE = LAGS[None, :] - LAGS[:, None]  # [v, t]: years from year v to year t, negative before v
+_NOT_YET = _AGE < 0
+# [p - 1, d]: d mod p, the years since the last of events every p years (p = 1 .. years in the window;
+# a longer period looks the same as the window's within it)
+_SINCE_LAST = LAGS % np.arange(1, _SIZE + 1)[:, None]
 
 
-def convolve(series: np.ndarray, recurrence: Callable[..., np.ndarray], *parameters: np.ndarray) -> np.ndarray:
-    """`recurrence(series, *parameters)`; parameters are (N, 1), or (1, 1) when every scenario shares them."""
-    if all(parameter.shape[0] == 1 for parameter in parameters):
-        return series @ _matrix(recurrence, *(float(parameter[0, 0]) for parameter in parameters))
-    return recurrence(series, *parameters)
+def convolve(series: np.ndarray, kernel: np.ndarray) -> np.ndarray:
+    """out[..., t] = sum over d <= t of kernel[..., d] * series[..., t - d].
+
+    `series` is (..., N or 1, years), `kernel` (N or 1, years): one row, or one per scenario."""
+    if kernel.shape[0] == 1:
+        return series @ toeplitz(kernel[0])
+    if series.shape[-2] == 1:  # convolution is symmetric: the series makes the shared matrix
+        return kernel @ toeplitz(series[..., 0, :])
+    out = np.zeros(np.broadcast_shapes(series.shape, kernel.shape))
+    for lag in range(_SIZE):
+        out[..., lag:] += kernel[:, lag : lag + 1] * series[..., : _SIZE - lag]
+    return out
 
 
-@lru_cache(maxsize=256)
-def _matrix(recurrence: Callable[..., np.ndarray], *values: float) -> np.ndarray:
-    """[v, t]: the response in year t to one unit in year v, so `series @ matrix` is the convolution."""
-    return recurrence(np.eye(_SIZE), *(np.array([[value]]) for value in values))
+def toeplitz(vector: np.ndarray) -> np.ndarray:
+    """(..., years) -> (..., years, years): [v, t] is vector[t - v], 0 before v, so `series @ matrix`
+    is the convolution of the series with the vector."""
+    matrix = vector[..., np.maximum(_AGE, 0)]
+    matrix[..., _NOT_YET] = 0.0
+    return matrix
 
 
-def shifted(series: np.ndarray, lag: np.ndarray) -> np.ndarray:
-    """series[..., t - lag] (0 before the window), for whole lags (N or 1, 1) >= 0 per scenario."""
-    padded = np.zeros((*series.shape[:-1], 2 * _SIZE))
-    padded[..., _SIZE:] = series
-    return np.take_along_axis(padded, _back(lag, padded.ndim) + LAGS, axis=-1)
-
-
-def lagged_sum(first: np.ndarray, lag: np.ndarray, factor: np.ndarray | float) -> np.ndarray:
-    """out[..., t] = first[..., t] + factor * out[..., t - lag] (0 before the window): whatever enters
-    comes back every `lag` years (whole, >= 1, per scenario), times `factor` each time."""
-    shape = np.broadcast_shapes(first.shape, (*np.shape(lag)[:-1], 1), (*np.shape(factor)[:-1], 1))
-    out = np.zeros((*shape[:-1], 2 * _SIZE))
-    out[..., _SIZE:] = first
-    flat = out.reshape(-1)
-    # Where in `flat` each row's value `lag` years before the window's first year is.
-    row_starts = np.arange(0, flat.size, 2 * _SIZE).reshape(out.shape[:-1])
-    source = _back(lag, out.ndim)[..., 0] + row_starts
-    factor = factor[..., 0] if isinstance(factor, np.ndarray) else factor
-    for year in range(_SIZE):
-        out[..., _SIZE + year] += factor * flat[source + year]
-    return out[..., _SIZE:]
-
-
-def _back(lag: np.ndarray, ndim: int) -> np.ndarray:
-    """Indexes into a series padded by one window of zeros, `lag` years back from the window's first
-    year, with `ndim` dimensions (indexes must have as many as the series)."""
-    back = (_SIZE - np.minimum(lag, _SIZE)).astype(np.intp)
-    return back.reshape((1,) * (ndim - back.ndim) + back.shape)
+def years_since_last(period: np.ndarray) -> np.ndarray:
+    """For whole periods (N or 1, 1) >= 1: the years since the last event at each lag (N or 1, years),
+    when events come every `period` years from lag 0. A table look-up: one row per period."""
+    return _SINCE_LAST[np.minimum(period[:, 0], _SIZE).astype(np.intp) - 1]
 
 
 def blend_whole(value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -70,18 +60,14 @@ def blend_whole(value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def blended(value: np.ndarray, of_whole: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
-    """of_whole at a fractional value: the weighted mix of its results at the two neighbouring whole values."""
+    """of_whole at a fractional value: the weighted mix of its results at the two neighbouring whole values
+    (whole values, the usual case, need only one)."""
     whole, weight = blend_whole(value)
+    if not weight.any():
+        return of_whole(whole)
     return (1 - weight) * of_whole(whole) + weight * of_whole(whole + 1)
 
 
 def decaying_sum(flow: np.ndarray, ratio: np.ndarray) -> np.ndarray:
     """out[n, t] = sum over d <= t of ratio[n]^d * flow[n, t - d]: what is left of every year's flow."""
-    return convolve(flow, _decaying, ratio)
-
-
-def _decaying(flow: np.ndarray, ratio: np.ndarray) -> np.ndarray:
-    out = np.array(np.broadcast_to(flow, np.broadcast_shapes(flow.shape, ratio.shape)))
-    for year in range(1, _SIZE):  # one step a year
-        out[..., year] += ratio[..., 0] * out[..., year - 1]
-    return out
+    return convolve(flow, power(ratio, LAGS))

@@ -35,8 +35,12 @@ _TREND_ODDS = _odds(_SHARE_BASE) * TREND_RELATIVE**_ELAPSED
 _TREND_SHARE = 100 * _TREND_ODDS / (1 + _TREND_ODDS) * FROM_FIRST_PROJECTED
 
 
-def project_manufacturing(values: dict) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """The yearly series, and the manufacturing growth (% a year, (N, 1)) the target needs."""
+INPUTS = ("gdp_growth_pct", "mfg_growth_pct", "gdp_deflator_pct", "mfg_no_push_trend", "mfg_target_year")
+
+
+def project_manufacturing(values: dict) -> dict[str, np.ndarray]:
+    """The yearly series, and the manufacturing growth the target needs (% a year, (N, 1)) as
+    `mfg_growth_required_pct`."""
     other_factor = 1 + values["gdp_growth_pct"] / 100
     # Both parts as multiples of GDP in the share's base year.
     mfg = _SHARE_BASE * grown(values["mfg_growth_pct"], _ELAPSED)
@@ -50,5 +54,9 @@ def project_manufacturing(values: dict) -> tuple[dict[str, np.ndarray], np.ndarr
     years_left = values["mfg_target_year"] - SHARE_BASE_YEAR
     relative = _odds(_TARGET_SHARE) / _odds(_SHARE_BASE)
     required = 100 * (other_factor * relative ** (1 / years_left) - 1)
-    series = {"gdp_hkd_bn": gdp, "mfg_share_gdp_pct": 100 * mfg / size, "mfg_share_no_push_pct": no_push}
-    return series, required
+    return {
+        "gdp_hkd_bn": gdp,
+        "mfg_share_gdp_pct": 100 * mfg / size,
+        "mfg_share_no_push_pct": no_push,
+        "mfg_growth_required_pct": required,
+    }

@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from hkplanner.core.model import run
-from hkplanner.core.parameters import REGISTRY
 from hkplanner.core.phases import phase_arrays
 from hkplanner.core.scenario import Scenario
-from hkplanner.core.targets import TargetResult, judge_all
+from hkplanner.core.targets import TargetResult
 from hkplanner.core.timeline import FIRST_YEAR, IS_HISTORY, WINDOW_START, YEARS
 
 if TYPE_CHECKING:
@@ -79,15 +78,6 @@ class Projection:
         return frame
 
 
-_KEYS = tuple(REGISTRY)
-
-
-def scenario_values(scenario: Scenario) -> dict[str, np.ndarray]:
-    """The scenario's values as (1, 1) arrays: a batch of one."""
-    stacked = np.array([scenario.values[key] for key in _KEYS], dtype=float).reshape(-1, 1, 1)
-    return dict(zip(_KEYS, stacked, strict=True))
-
-
 def _with_history_blank(by_phase: np.ndarray) -> np.ndarray:
     """Capacity by phase over the whole timeline: blank before the last history year (not observed)."""
     full = np.full((len(by_phase), len(YEARS)), np.nan)
@@ -96,15 +86,15 @@ def _with_history_blank(by_phase: np.ndarray) -> np.ndarray:
 
 
 def project(scenario: Scenario) -> Projection:
-    values = scenario_values(scenario)
-    columns, phase_capacity, required_growth = run(values, phase_arrays(scenario.phases), COLUMNS)
+    columns, phase_capacity, required_growth, verdicts = run(scenario.values, phase_arrays(scenario.phases), COLUMNS)
     stop = scenario.values["end_year"] - FIRST_YEAR + 1
-    targets = tuple(verdicts.result(0) for verdicts in judge_all(YEARS, columns, values))
+    whole = columns.built()
+    targets = tuple(target.first for target in verdicts)
     return Projection(
         scenario=scenario,
         years=YEARS[:stop],
         is_history=IS_HISTORY[:stop],
-        series=MappingProxyType({key: array[0, :stop] for key, array in columns.built().items()}),
+        series=MappingProxyType({key: whole[key][0, :stop] for key in COLUMNS}),
         phase_capacity_pf=_with_history_blank(phase_capacity[:, 0])[:, :stop],
         targets=targets,
         mfg_growth_required_pct=float(required_growth[0]),

@@ -18,12 +18,26 @@ _OTHER_BASE = HISTORY["gerd_hkd_m"].at(LAST_HISTORY_YEAR) / 1000 - _BUSINESS_BAS
 _ELAPSED = WINDOW - LAST_HISTORY_YEAR
 
 
-def project_rnd(values: dict, fund_private_new_cum: np.ndarray) -> dict[str, np.ndarray]:
-    """`fund_private_new_cum`: private co-investment from 2025, cumulative (0 in 2024)."""
+INPUTS = (
+    "fund_to_rnd_pct",
+    "rnd_spend_years",
+    "startup_survival_pct",
+    "compute_subsidy_hkd_bn",
+    "compute_subsidy_years",
+    "subsidy_rate_pct",
+    "subsidy_business_pct",
+    "rnd_private_growth_pct",
+    "rnd_public_growth_pct",
+    "rnd_target_year",  # the year the R&D target is judged in
+)
+
+
+def project_rnd(values: dict, fund: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """`fund`: the fund's series; R&D reads its private co-investment from 2025, cumulative (0 in 2024)."""
     # Start-ups spend the R&D part of each round over `rnd_spend_years`; those that survive keep
     # performing R&D at that pace, so a year's co-investment adds share / years * survival^age a year.
     rate = values["fund_to_rnd_pct"] / 100 / values["rnd_spend_years"]
-    flow = first_difference(fund_private_new_cum)
+    flow = first_difference(fund["fund_private_new_cum"])
     from_fund = rate * decaying_sum(flow, values["startup_survival_pct"] / 100) * FROM_FIRST_PROJECTED
     # The subsidy pays part of each compute bill: users buy subsidy / rate of compute, all of it R&D.
     subsidy = first_difference(spread(values["compute_subsidy_hkd_bn"], values["compute_subsidy_years"]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property
 
 import numpy as np
 
@@ -64,6 +64,11 @@ class TargetVerdicts:
     first_year_met: np.ndarray  # float: the year, NaN when never met
     shortfall: np.ndarray
 
+    @cached_property
+    def first(self) -> TargetResult:
+        """The first row's result, kept: a projection reuses the verdicts of the parts it did not rerun."""
+        return self.result(0)
+
     def result(self, row: int) -> TargetResult:
         first = self.first_year_met[row]
         return TargetResult(
@@ -79,14 +84,6 @@ class TargetVerdicts:
 TARGETS: tuple[Target, ...] = tuple(Target(**entry) for entry in load("targets")["target"])
 
 
-@lru_cache(maxsize=8)
-def _thresholds(targets: tuple[Target, ...]) -> tuple[np.ndarray, np.ndarray]:
-    """Each target's threshold, and whether reaching it exactly counts (">="), shaped (targets, 1, 1)."""
-    thresholds = np.array([target.threshold for target in targets], dtype=float).reshape(-1, 1, 1)
-    inclusive = np.array([target.comparison == ">=" for target in targets]).reshape(-1, 1, 1)
-    return thresholds, inclusive
-
-
 def judge_all(
     years: np.ndarray, series: Mapping, values: dict, targets: tuple[Target, ...] = TARGETS, rows: int = 1
 ) -> tuple[TargetVerdicts, ...]:
@@ -95,39 +92,50 @@ def judge_all(
     `parts(key)` method giving each column as the first years every scenario shares (1, H) and the
     rest (N or 1, years - H), so nothing the size of the whole timeline is built; or it maps columns to
     (1, years) arrays. Verdicts have `rows` entries at least (a batch of scenarios the targets see alike)."""
-    thresholds, inclusive = _thresholds(targets)
     split = getattr(series, "parts", None) or (lambda key: (series[key][:, :1], series[key][:, 1:]))
-    shared, own = zip(*(split(target.metric) for target in targets), strict=True)
-    shared, own = np.stack(shared), np.stack(np.broadcast_arrays(*own))  # (T, 1, H), (T, rows, years - H)
-    dues = [
-        np.rint(values[target.year_parameter][:, 0]) if target.year_parameter else target.year for target in targets
-    ]
-    rows = max(rows, own.shape[1], *(np.size(due) for due in dues))
-    own = np.broadcast_to(own, (len(targets), rows, own.shape[2]))
-    before = shared.shape[2]
+    return tuple(_judge(target, years, *split(target.metric), _due(target, values), rows) for target in targets)
 
-    def holds(metric: np.ndarray) -> np.ndarray:  # (T, rows, years); NaN compares False
-        result = metric > thresholds
-        result |= (metric == thresholds) & inclusive
-        return result
 
-    due = np.empty((len(targets), rows), dtype=int)
-    for index, year in enumerate(dues):
-        due[index] = year
-    which, row = np.arange(len(targets))[:, None], np.arange(rows)
-    at_due = due - int(years[0])
-    in_own = own[which, row, np.maximum(at_due - before, 0)]
-    value = np.where(at_due >= before, in_own, shared[which, 0, np.minimum(at_due, before - 1)])
-    met = holds(value[:, :, None])[:, :, 0]
-    shortfall = np.where(met, 0.0, thresholds[:, :, 0] - value)  # NaN when the figure is unknown
-    own_holds, shared_holds = holds(own), holds(shared)
-    first_own = own_holds.argmax(axis=2)
-    first = np.where(own_holds[which, row, first_own], years[before + first_own], np.nan)
-    first_shared = shared_holds.argmax(axis=2)  # (T, 1): a year every scenario met the target in
-    first = np.where(shared_holds[which, 0, first_shared], years[first_shared], first)
-    return tuple(
-        TargetVerdicts(target, due[i], value[i], met[i], first[i], shortfall[i]) for i, target in enumerate(targets)
-    )
+def _due(target: Target, values: dict) -> np.ndarray:
+    """The year the target is judged in, (N or 1,)."""
+    if target.year_parameter:
+        return np.rint(values[target.year_parameter][:, 0]).astype(int)
+    return np.array([target.year])
+
+
+def _holds(target: Target, metric: np.ndarray) -> np.ndarray:
+    """Where the metric meets the target; NaN compares False."""
+    result = metric > target.threshold
+    if target.comparison == ">=":
+        result |= metric == target.threshold
+    return result
+
+
+def _judge(
+    target: Target, years: np.ndarray, shared: np.ndarray, own: np.ndarray, due: np.ndarray, rows: int
+) -> TargetVerdicts:
+    """One target on a metric split into the years every row shares (1, H) and its own (N or 1, Y - H)."""
+    rows = max(rows, own.shape[0], due.size)
+    due, before = _each_row(due, rows), shared.shape[1]
+    at = due - int(years[0])
+    row = np.arange(rows) if own.shape[0] == rows else np.zeros(rows, dtype=np.intp)
+    value = np.where(at >= before, own[row, np.maximum(at - before, 0)], shared[0, np.minimum(at, before - 1)])
+    met = _holds(target, value)
+    shortfall = np.where(met, 0.0, target.threshold - value)  # NaN when the figure is unknown
+    shared_holds = _holds(target, shared[0])
+    if shared_holds.any():  # a year every scenario met the target in
+        first = np.full(rows, float(years[shared_holds.argmax()]))
+    else:
+        own_holds = _holds(target, own)
+        first_own = own_holds.argmax(axis=1)
+        first_met = np.where(own_holds[np.arange(own.shape[0]), first_own], years[before + first_own], np.nan)
+        first = _each_row(first_met, rows)
+    return TargetVerdicts(target, due, value, met, first, shortfall)
+
+
+def _each_row(array: np.ndarray, rows: int) -> np.ndarray:
+    """A value per row: (rows,) as it is, or (1,) repeated."""
+    return array if array.size == rows else np.full(rows, array[0])
 
 
 def evaluate(target: Target, years: np.ndarray, metric: np.ndarray, due_year: int) -> TargetResult:

@@ -40,7 +40,7 @@ def yearly_flow(cumulative: np.ndarray) -> np.ndarray:
 def running_total(flow: np.ndarray) -> np.ndarray:
     """Cumulative from the first projected year; the window's first (history) year stays blank."""
     total = flow.copy()
-    np.cumsum(flow[..., 1:], axis=-1, out=total[..., 1:])
+    np.add.accumulate(flow[..., 1:], axis=-1, out=total[..., 1:])  # np.cumsum's sum, without its wrapper
     return total
 
 

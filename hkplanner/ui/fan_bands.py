@@ -1,22 +1,21 @@
 """Uncertainty on the window: P10-P90 bands and the P50 line on every chart, and each target's chance
 on its card, from an ensemble computed off the UI thread.
 
-A scenario change starts an ensemble on a worker thread unless one is running; then only the latest
-scenario waits, so the bands follow the line by at most one computation and never block the slider.
-Off by default; the View menu's toggle shows or hides them.
+A scenario change starts an ensemble in the background (a worker process, analysis/background.py) unless
+one is running; then only the latest scenario waits, so the bands follow the line by at most one
+computation and never block the slider. Off by default; the View menu's toggle shows or hides them.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QLabel
 
+from hkplanner.analysis.background import Background, Job
 from hkplanner.analysis.ensemble import DEFAULT_DRAWS, Ensemble, ensemble
 from hkplanner.analysis.inputs import BatchProjector, Range, default_projector
 from hkplanner.core import TARGETS, Scenario
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from hkplanner.charts.bands import ChartBands
 
 _TARGETS = {target.key: target for target in TARGETS}
+POLL_MS = 8  # how often the window looks for the worker's answer while one is due: within a frame
 
 
 def tr(text: str) -> str:
@@ -34,7 +34,6 @@ def tr(text: str) -> str:
 
 class FanBands(QObject):
     updated = Signal()  # bands and chances drawn for the latest ensemble
-    _computed = Signal(object, object)  # (scenario, ensemble), emitted from the worker thread
 
     def __init__(
         self,
@@ -47,15 +46,19 @@ class FanBands(QObject):
         self.window, self.projector, self.ranges, self.draws = window, projector, ranges, draws
         self.ensemble: Ensemble | None = None
         self.scenario: Scenario | None = None  # the scenario the shown ensemble is for
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ensemble")
         self._running: Scenario | None = None
         self._waiting: Scenario | None = None
+        self.background = Background()  # its worker process starts when the bands are first shown
+        self._job: Job | None = None
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self._collect)
+        background = self.background
+        window.destroyed.connect(lambda: background.shutdown())
         self.toggle = QAction(tr("Uncertainty &Bands (P10–P90)"), window, checkable=True)
         self.toggle.setObjectName("action_bands")
         self.toggle.toggled.connect(self._on_toggled)
         self._bands: list[ChartBands] = []  # one per chart, added when the window builds them (add_charts)
         self._chances = {key: _chance_label(card) for key, card in window.cards.cards.items()}
-        self._computed.connect(self._on_computed)
         window.session.changed.connect(self._on_scenario_changed)
 
     def add_charts(self, charts) -> None:
@@ -88,6 +91,8 @@ class FanBands(QObject):
         for label in self._chances.values():
             label.setVisible(shown)
         if shown:
+            if self.ensemble is None:
+                self.window.statusBar().showMessage(tr("Computing the uncertainty bands…"))
             self._request(self.window.session.scenario)
 
     def _on_scenario_changed(self) -> None:
@@ -100,14 +105,32 @@ class FanBands(QObject):
             return
         self._running = scenario
         projector = self.projector or default_projector()
-        future = self._worker.submit(ensemble, scenario, self.draws, 0, projector=projector, ranges=self.ranges)
-        future.add_done_callback(lambda done: self._deliver(scenario, done))
+        try:
+            self._job = self.background.submit(
+                ensemble, scenario, self.draws, 0, projector=projector, ranges=self.ranges
+            )
+        except Exception as error:  # the call could not be sent (it does not pickle)
+            self._on_computed(scenario, error)
+            return
+        self._poll.start()
 
-    def _deliver(self, scenario: Scenario, done) -> None:
-        """On the worker thread: hand the result, or what went wrong, to the UI thread (a queued signal)."""
-        outcome = done.exception() or done.result()
-        with contextlib.suppress(RuntimeError):  # the window went away while the ensemble ran
-            self._computed.emit(scenario, outcome)
+    def _collect(self) -> None:
+        """The worker's answer, once it is in (polled: no thread of this process waits for it)."""
+        if not self._job.ready():
+            return
+        self._poll.stop()
+        job, self._job = self._job, None
+        try:
+            result = job.result()
+        except Exception as error:
+            result = error
+        self._on_computed(self._running, result)
+
+    def close(self) -> None:
+        """End the worker with the window."""
+        self._poll.stop()
+        self._job, self._running, self._waiting = None, None, None
+        self.background.shutdown()
 
     # work -> view ---------------------------------------------------------------------------------
 
@@ -122,6 +145,8 @@ class FanBands(QObject):
             return
         if not self.toggle.isChecked():
             return
+        if self.ensemble is None:
+            self.window.statusBar().clearMessage()
         self.ensemble, self.scenario = result, scenario
         for band in self._bands:
             band.show(result)

@@ -6,6 +6,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QToolButton
 
+from hkplanner.charts import theme
 from hkplanner.core import REGISTRY
 from tests.ui.conftest import card_text, chart, slider
 
@@ -39,6 +40,18 @@ def test_delaying_the_private_build_out_turns_the_private_card_red(window, qtbot
     assert "8,480 PF in 2030" not in text and "6,480 PF in 2030" in text
     stacked_top = chart(window, "chart_compute").stack.tops[-1]
     assert stacked_top[2030 - 2024] == 11480  # Cyberport 3,000 + 8,480 private
+
+
+def test_a_cards_verdict_shows_in_its_colours(window, qtbot):
+    card = window.cards.cards["compute_private_2030"]
+    strip = card.grab().toImage()
+    assert strip.pixelColor(2, card.height() // 2).name().upper() == theme.MET
+    assert card.status.colour().name().upper() == theme.MET
+    slider(window, "private_delay_years").setValue(2)
+    qtbot.waitUntil(lambda: card.grab().toImage().pixelColor(2, card.height() // 2).name().upper() == theme.MISSED)
+    assert card.status.colour().name().upper() == theme.MISSED
+    window.session.undo_stack.undo()
+    assert card.verdict_colour().name().upper() == theme.MET
 
 
 def test_every_step_of_a_drag_redraws_while_the_slider_moves(window, qtbot):
@@ -103,9 +116,9 @@ def test_model_to_view_writes_widgets_without_echoing_back(window, qtbot):
 
 def test_baseline_ghost_stays_while_the_scenario_moves(window, qtbot):
     power = chart(window, "chart_power")
-    ghost = np.array(power.ghosts["power_mw"].yData, copy=True)
+    ghost = np.array(power.ghosts["power_mw"].y, copy=True)
     slider(window, "kw_per_pf").setValue(slider(window, "kw_per_pf").maximum())
-    assert np.array_equal(power.ghosts["power_mw"].yData, ghost)
+    assert np.array_equal(power.ghosts["power_mw"].y, ghost)
     assert power.curves["power_mw"].yData[-1] > ghost[-1]
 
 
@@ -113,7 +126,7 @@ def test_longer_horizon_extends_charts_and_ghosts(window, qtbot):
     slider(window, "end_year").setValue(slider(window, "end_year").maximum())
     power = chart(window, "chart_power")
     assert power.curves["power_mw"].xData[-1] == 2040
-    assert power.ghosts["power_mw"].xData[-1] == 2040
+    assert power.ghosts["power_mw"].x[-1] == 2040
     assert power.getPlotItem().vb.viewRange()[0][1] > 2040
 
 

@@ -58,6 +58,11 @@ class Background:
         """True while calls run in a worker process (False once they have fallen back to a thread)."""
         return self._processes
 
+    @property
+    def process_id(self) -> int | None:
+        """The worker process's id while it runs (its memory is the app's too)."""
+        return self._process.pid if self._process is not None else None
+
     def submit(self, function: Callable, *args, **kwargs) -> Job:
         """`function(*args, **kwargs)` in the worker, after the calls before it; it and its arguments and
         result must pickle (a module-level function)."""

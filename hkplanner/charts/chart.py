@@ -128,11 +128,12 @@ class ProjectionChart(pg.PlotWidget):
         self.ghosts: dict[str, Stroke] = {}
         self.ghost_layer = Layer()
         plot.addItem(self.ghost_layer)
-        self.curves: dict[str, pg.PlotCurveItem] = {}
+        # The scenario's lines change on every step: one item paints them all, and is not cached.
+        self.curves: dict[str, Stroke] = {}
+        self.line_layer = Layer(cached=False)
+        plot.addItem(self.line_layer)
         self.history: dict[str, pg.ScatterPlotItem] = {}
         for line in spec.lines:
-            self.curves[line.key] = pg.PlotCurveItem()
-            plot.addItem(self.curves[line.key])
             if line.markers:
                 self.history[line.key] = pg.ScatterPlotItem(
                     size=7, brush=pg.mkBrush(line.colour), pen=pg.mkPen("w", width=1), symbol="s"
@@ -199,8 +200,10 @@ class ProjectionChart(pg.PlotWidget):
         self._ghost_pen = _pen(theme.GHOST, look.ghost_width, dashed=True)
         if self._shown is not None:
             self._draw_baseline(self._shown[1])
-        for line in self.spec.lines:
-            self.curves[line.key].setPen(_pen(line.colour, look.line_width))
+        self._line_pens = {line.key: _pen(line.colour, look.line_width) for line in self.spec.lines}
+        self.curves = {}  # drawn again with the new pens
+        if self._shown is not None:
+            self.show_projection(*self._shown, moved=True)
         font = QFont()
         font.setPointSize(look.tick_pt)
         for side in ("left", "bottom"):
@@ -217,13 +220,25 @@ class ProjectionChart(pg.PlotWidget):
             self._ghost_source = baseline
             self._draw_baseline(baseline)
             moved = True
-        years = projection.years[self._offset :]
-        for key, curve in self.curves.items():
-            moved = set_if_changed(curve, years, self.scaled(projection[key][self._offset :])) or moved
+        moved = self._draw_lines(projection) or moved
         moved = self._draw_targets(projection) or moved
         if moved:
             self._draw_end_label(projection)
             self._fit(projection, baseline)
+
+    def _draw_lines(self, projection: Projection) -> bool:
+        """The scenario's lines; True if any moved (then, and only then, the layer repaints)."""
+        years = projection.years[self._offset :]
+        lines = {}
+        for key, pen in self._line_pens.items():
+            values = self.scaled(projection[key][self._offset :])
+            drawn = self.curves.get(key)
+            lines[key] = drawn if drawn is not None and drawn.same_data(years, values) else Stroke(years, values, pen)
+        if lines == self.curves:  # the same strokes when nothing moved
+            return False
+        self.curves = lines
+        self.line_layer.show_shapes(list(lines.values()))
+        return True
 
     def scaled(self, values: np.ndarray) -> np.ndarray:
         """Values as plotted: their logarithm on a log scale."""
@@ -238,8 +253,7 @@ class ProjectionChart(pg.PlotWidget):
         self._star_points = []
         self._y_top = 0.0
         self.show_pins(self._pins)
-        for curve in self.curves.values():
-            curve.setData([], [])
+        self.curves = {}
         if self._shown is not None:
             self.show_projection(*self._shown, moved=True)
         self.scale_changed.emit()
@@ -428,14 +442,6 @@ def still(item: QGraphicsItem) -> QGraphicsItem:
     """An item that stays put while a slider moves, painted once into a cached image and copied after."""
     item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     return item
-
-
-def set_if_changed(item: pg.PlotCurveItem, x: np.ndarray, y: np.ndarray) -> bool:
-    """setData only when the data differs, so an unchanged chart is not repainted; True if it changed."""
-    if item.xData is not None and np.array_equal(item.xData, x) and np.array_equal(item.yData, y, equal_nan=True):
-        return False
-    item.setData(x, y)
-    return True
 
 
 def framed(chart: ProjectionChart) -> QWidget:

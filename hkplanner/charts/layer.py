@@ -62,16 +62,18 @@ class Fill:
 
 
 class Layer(pg.GraphicsObject):
-    """Strokes and fills in the order given (the first at the back), cached as one image of the plot area."""
+    """Strokes and fills in the order given (the first at the back), cached as one image of the plot area
+    unless they change on every step (the scenario's own lines)."""
 
-    def __init__(self, z: float = 0.0) -> None:
+    def __init__(self, z: float = 0.0, cached: bool = True) -> None:
         super().__init__()
         if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
             QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
         self.shapes: tuple[Stroke | Fill, ...] = ()
         self._visible_plot = QRectF()
         self.setZValue(z)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        if cached:
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def show_shapes(self, shapes: Sequence[Stroke | Fill]) -> None:
         self.shapes = tuple(shapes)
@@ -90,6 +92,8 @@ class Layer(pg.GraphicsObject):
         return None, None  # the chart sets its own ranges; a layer never widens them
 
     def paint(self, painter, *args) -> None:
+        if self._exportOpts and self._exportOpts.get("antialias"):  # smooth in a PDF or an image export
+            painter.setRenderHint(painter.RenderHint.Antialiasing, True)
         for shape in self.shapes:
             painter.setPen(shape.pen)
             painter.setBrush(shape.brush)

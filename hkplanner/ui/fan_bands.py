@@ -3,7 +3,9 @@ on its card, from an ensemble computed off the UI thread.
 
 A scenario change starts an ensemble in the background (a worker process, analysis/background.py) unless
 one is running; then only the latest scenario waits, so the bands follow the line by at most one
-computation and never block the slider. Off by default; the View menu's toggle shows or hides them.
+computation and never block the slider. A finished ensemble is drawn with the next change of the scenario,
+in the same repaint as its lines (one repaint a step, not two), or after one frame if none comes. Off by
+default; the View menu's toggle shows or hides them.
 """
 
 from __future__ import annotations
@@ -12,20 +14,21 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QAction, QColor, QFont
 
 from hkplanner.analysis.background import Background, Job
 from hkplanner.analysis.ensemble import DEFAULT_DRAWS, Ensemble, ensemble
 from hkplanner.analysis.inputs import BatchProjector, Range, default_projector
 from hkplanner.core import TARGETS, Scenario
 from hkplanner.core.formatting import quantity
+from hkplanner.ui.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
     from hkplanner.charts.bands import ChartBands
 
 _TARGETS = {target.key: target for target in TARGETS}
 POLL_MS = 8  # how often the window looks for the worker's answer while one is due: within a frame
+FRAME_MS = 16  # a finished ensemble waits at most this long for the scenario's next change to be drawn with
 
 
 def tr(text: str) -> str:
@@ -52,6 +55,9 @@ class FanBands(QObject):
         self._job: Job | None = None
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self._collect)
+        self._finished: tuple[Scenario, Ensemble] | None = None  # computed, not yet drawn
+        self._frame = QTimer(self, singleShot=True, interval=FRAME_MS)
+        self._frame.timeout.connect(self._draw_finished)
         background = self.background
         window.destroyed.connect(lambda: background.shutdown())
         self.toggle = QAction(tr("Uncertainty &Bands (P10–P90)"), window, checkable=True)
@@ -97,6 +103,7 @@ class FanBands(QObject):
 
     def _on_scenario_changed(self) -> None:
         if self.toggle.isChecked():
+            self._draw_finished()  # before the window redraws the charts for the change: one repaint
             self._request(self.window.session.scenario)
 
     def _request(self, scenario: Scenario) -> None:
@@ -129,7 +136,8 @@ class FanBands(QObject):
     def close(self) -> None:
         """End the worker with the window."""
         self._poll.stop()
-        self._job, self._running, self._waiting = None, None, None
+        self._frame.stop()
+        self._job, self._running, self._waiting, self._finished = None, None, None, None
         self.background.shutdown()
 
     # work -> view ---------------------------------------------------------------------------------
@@ -143,8 +151,15 @@ class FanBands(QObject):
             message = tr("The uncertainty bands could not be computed: {0}").format(result)
             self.window.statusBar().showMessage(message, 8000)
             return
-        if not self.toggle.isChecked():
+        if self.toggle.isChecked():
+            self._finished = (scenario, result)
+            self._frame.start()
+
+    def _draw_finished(self) -> None:
+        if self._finished is None:
             return
+        self._frame.stop()
+        (scenario, result), self._finished = self._finished, None
         if self.ensemble is None:
             self.window.statusBar().clearMessage()
         self.ensemble, self.scenario = result, scenario
@@ -155,10 +170,11 @@ class FanBands(QObject):
         self.updated.emit()
 
 
-def _chance_label(card) -> QLabel:
-    label = QLabel()
+def _chance_label(card) -> ElidedLabel:
+    """One line that never re-lays the card out when its text changes (each new ensemble changes it)."""
+    label = ElidedLabel(1)
     label.setObjectName(f"{card.objectName()}_chance")
-    label.setStyleSheet("color: #444;")
+    label.set_colour(QColor("#444"))
     label.setVisible(False)
     card.layout().addWidget(label)
     return label

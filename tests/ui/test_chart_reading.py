@@ -66,7 +66,7 @@ def test_ranges_follow_the_data_back_down(window, qtbot):
     growth = slider(window, "mfg_growth_pct")
     growth.setValue(growth.maximum())
     assert y_top(mfg) > 2 * start, "a range grows at once"
-    assert np.nanmax(mfg.curves["mfg_share_gdp_pct"].yData) <= y_top(mfg) / 1.1 + 1e-9, "headroom above the data"
+    assert np.nanmax(mfg.curves["mfg_share_gdp_pct"].y) <= y_top(mfg) / 1.1 + 1e-9, "headroom above the data"
     growth.setValue(0)
     window.session.reset_all()
     qtbot.waitUntil(lambda: y_top(mfg) == start)  # back to the plan, back to the plan's range, once changes pause
@@ -130,7 +130,7 @@ def test_the_private_target_is_drawn_against_private_capacity(window):
     stars = compute.stars.data
     private = next(s for s in stars if s["y"] == 10_000)
     assert private["brush"].color().name().upper() == theme.VERMILLION
-    assert compute.curves["capacity_private_pf"].yData[2030 - 2024] == 12_000
+    assert compute.curves["capacity_private_pf"].y[2030 - 2024] == 12_000
     assert "Private target" in compute.legend.names() and "Private capacity" in compute.legend.names()
 
 

@@ -12,7 +12,7 @@ from tests.ui.conftest import card_text, chart, slider
 
 
 def curve_y(window, chart_name, key):
-    return np.array(chart(window, chart_name).curves[key].yData, copy=True)
+    return np.array(chart(window, chart_name).curves[key].y, copy=True)
 
 
 def test_keyboard_on_a_slider_moves_the_chart_and_the_card(window, qtbot):
@@ -59,7 +59,7 @@ def test_every_step_of_a_drag_redraws_while_the_slider_moves(window, qtbot):
     seen = []
     for position in range(growth.value(), growth.value() + 30, 3):
         growth.setValue(position)  # what a drag emits, one valueChanged per position
-        seen.append(chart(window, "chart_mfg").curves["mfg_share_gdp_pct"].yData[-1])
+        seen.append(chart(window, "chart_mfg").curves["mfg_share_gdp_pct"].y[-1])
     assert len(set(seen)) == len(seen), "the chart did not follow every slider position"
     assert seen == sorted(seen)
 
@@ -119,13 +119,13 @@ def test_baseline_ghost_stays_while_the_scenario_moves(window, qtbot):
     ghost = np.array(power.ghosts["power_mw"].y, copy=True)
     slider(window, "kw_per_pf").setValue(slider(window, "kw_per_pf").maximum())
     assert np.array_equal(power.ghosts["power_mw"].y, ghost)
-    assert power.curves["power_mw"].yData[-1] > ghost[-1]
+    assert power.curves["power_mw"].y[-1] > ghost[-1]
 
 
 def test_longer_horizon_extends_charts_and_ghosts(window, qtbot):
     slider(window, "end_year").setValue(slider(window, "end_year").maximum())
     power = chart(window, "chart_power")
-    assert power.curves["power_mw"].xData[-1] == 2040
+    assert power.curves["power_mw"].x[-1] == 2040
     assert power.ghosts["power_mw"].x[-1] == 2040
     assert power.getPlotItem().vb.viewRange()[0][1] > 2040
 

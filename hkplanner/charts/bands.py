@@ -34,6 +34,7 @@ class ChartBands:
         self.bands: dict[str, tuple[Fill, Stroke]] = {}  # line key -> (P10-P90 fill, P50 line), as drawn
         self._styles = {line.key: _style(line.colour) for line in chart.spec.lines}
         self._result: Ensemble | None = None
+        self._drawn: dict[str, np.ndarray] = {}  # line key -> the percentiles drawn, (3, years)
         chart.scale_changed.connect(self._redraw)
 
     def set_visible(self, shown: bool) -> None:
@@ -42,29 +43,28 @@ class ChartBands:
         self.chart.show_band_top(self.top if shown else 0.0)
 
     def show(self, result: Ensemble) -> None:
+        """Draw `result`'s bands; a line whose P10, P50 and P90 are as drawn is left alone."""
         self._result = result
-        years = result.years[self.offset :]
-        bands, tops = {}, []
+        moved = False
         for key, (brush, pen) in self._styles.items():
-            low, middle, high = (result.band(key, q)[self.offset :] for q in (10, 50, 90))
-            if not np.isnan(high).all():
-                tops.append(float(np.nanmax(high)))
-            low, middle, high = (self.chart.scaled(values) for values in (low, middle, high))
-            drawn = self.bands.get(key)
-            if drawn is not None and _same(drawn, years, low, middle, high):
-                bands[key] = drawn
-            else:
-                bands[key] = (Fill(years, low, high, brush), Stroke(years, middle, pen))
-        if bands != self.bands:  # the same tuples when nothing moved: no repaint
-            self.bands = bands
-            self.layer.show_shapes([shape for pair in bands.values() for shape in pair])
-        self.top = max(tops, default=0.0)
+            percentiles = result.bands[key][:, self.offset :]  # P10, P50, P90 per year
+            if np.array_equal(self._drawn.get(key), percentiles, equal_nan=True):
+                continue
+            self._drawn[key] = percentiles
+            years = result.years[self.offset :]
+            low, middle, high = (self.chart.scaled(row) for row in percentiles)
+            self.bands[key] = (Fill(years, low, high, brush), Stroke(years, middle, pen))
+            moved = True
+        if moved:
+            self.layer.show_shapes([shape for pair in self.bands.values() for shape in pair])
+            highs = [percentiles[-1] for percentiles in self._drawn.values()]
+            self.top = max((float(np.nanmax(high)) for high in highs if not np.isnan(high).all()), default=0.0)
         if self.shown:
             self.chart.show_band_top(self.top)
 
     def _redraw(self) -> None:
         """On a new scale every band is drawn again."""
-        self.bands = {}
+        self._drawn = {}
         if self._result is not None:
             self.show(self._result)
 
@@ -72,7 +72,7 @@ class ChartBands:
         """Take the bands off the chart (a chart lent to an export is handed back as it came)."""
         self.chart.scale_changed.disconnect(self._redraw)
         self.chart.getPlotItem().removeItem(self.layer)
-        self.bands = {}
+        self.bands, self._drawn = {}, {}
         self.chart.show_band_top(0.0)
 
 
@@ -82,15 +82,6 @@ def _style(colour: str) -> tuple:
     shade = QColor(colour)
     shade.setAlpha(BAND_ALPHA)
     return pg.mkBrush(shade), pen
-
-
-def _same(drawn: tuple[Fill, Stroke], years, low, middle, high) -> bool:
-    fill, line = drawn
-    return (
-        line.same_data(years, middle)
-        and np.array_equal(fill.low, low, equal_nan=True)
-        and np.array_equal(fill.high, high, equal_nan=True)
-    )
 
 
 @contextmanager

@@ -78,7 +78,7 @@ def _pen(colour: str, width: float, dashed: bool = False, dotted: bool = False) 
 
 LOG_FLOOR = 1.0  # on a log scale, values below this are drawn at it (zero has no logarithm)
 HEADROOM = 1.1  # the top of the y range sits at least 10% above the data
-GROWING_HEADROOM = 1.25  # more when it grows during a run of changes, so a drag re-ranges rarely
+GROWING_HEADROOM = 1.5  # more when it grows during a run of changes, so a drag re-ranges rarely (each costs a frame)
 SETTLE_MS = 300  # a pause this long ends a run of changes (keys held down, a slider moved step by step)
 
 

@@ -79,6 +79,7 @@ def _pen(colour: str, width: float, dashed: bool = False, dotted: bool = False) 
 LOG_FLOOR = 1.0  # on a log scale, values below this are drawn at it (zero has no logarithm)
 HEADROOM = 1.1  # the top of the y range sits at least 10% above the data
 GROWING_HEADROOM = 1.5  # more when it grows during a run of changes, so a drag re-ranges rarely (each costs a frame)
+END_LABEL_MARGIN_PX = 8  # between a wrapped end label and the plot's left edge
 SETTLE_MS = 300  # a pause this long ends a run of changes (keys held down, a slider moved step by step)
 
 
@@ -145,9 +146,12 @@ class ProjectionChart(pg.PlotWidget):
         if any(_TARGETS[key].dated for key in spec.targets):
             plot.addItem(still(self.stars))
         # In the lower right corner, which a cumulative series (rising to the right) leaves clear.
-        self.end_text = pg.TextItem(anchor=(1, 1), color=theme.BLACK)
+        self.end_text = pg.TextItem(
+            anchor=(1, 1), color=theme.BLACK, fill=pg.mkBrush(255, 255, 255, 170)
+        )  # readable over lines
         if spec.end_label:
             plot.addItem(self.end_text)
+            plot.vb.sigResized.connect(self._wrap_end_label)
         self.levels = [self._add_level(_TARGETS[key]) for key in spec.targets if not _TARGETS[key].dated]
         for year in sorted({HISTORY[key].break_year for key in spec.sources if HISTORY[key].break_year}):
             self._add_series_break(year)
@@ -378,6 +382,16 @@ class ProjectionChart(pg.PlotWidget):
         value = float(projection[key][-1])
         self.end_text.setText(self.spec.end_label.format(value=value, year=year))
         self.end_text.setPos(year, float(self.scaled(np.array(0.0))))
+        self._wrap_end_label()
+
+    def _wrap_end_label(self) -> None:
+        """On a chart narrower than the label, it wraps instead of running past the plot's left edge."""
+        self.end_text.setTextWidth(-1)
+        view = self.getPlotItem().vb
+        end = view.mapViewToScene(self.end_text.pos()).x()  # the label ends at the last year
+        room = end - view.sceneBoundingRect().left() - END_LABEL_MARGIN_PX
+        if self.end_text.textItem.boundingRect().width() > room > 0:
+            self.end_text.setTextWidth(room)
 
     def _top_of_data(self, projection: Projection, baseline: Projection) -> float:
         arrays = [projection[key][self._offset :] for key in self.curves]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+import pytest
 from PySide6.QtCore import QPointF
 
 from hkplanner.charts import theme
@@ -143,6 +144,20 @@ def test_cumulative_cost_says_by_which_year_and_money_says_its_prices(window):
     for name in ("chart_capex", "chart_venture"):
         assert "nominal" in chart(window, name).title.text()
     assert isinstance(capex.end_text, pg.TextItem)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1600, 1000)])
+def test_the_cost_label_stays_inside_its_plot(window, qtbot, size):
+    """On a laptop the chart is narrower than the label: it wraps rather than lose its first words."""
+    window.resize(*size)
+    capex = chart(window, "chart_capex")
+
+    def inside() -> bool:
+        plot = capex.getPlotItem().vb.sceneBoundingRect().adjusted(-1, -1, 1, 1)
+        return plot.contains(capex.end_text.sceneBoundingRect())
+
+    qtbot.waitUntil(inside)
+    assert capex.end_text.toPlainText().startswith("Capital cost: HK$")
 
 
 def test_cards_show_no_false_precision(window):

@@ -1,5 +1,4 @@
-"""Analysis on the batch projection: ensemble time by draws, slider-to-repaint with the uncertainty bands
-on, and sweep throughput and peak memory.
+"""Analysis on the batch projection: ensemble time by draws, and sweep throughput and peak memory.
 
 Design budgets: the 10,000-draw ensemble with percentiles <= 100 ms; a sweep >= 200,000 scenarios a
 second (<= 5 us a scenario) in chunks within 1 GB. The ensemble figure is the median of repeats; each
@@ -8,8 +7,7 @@ writes the results of a JSON grid spec and reports its own rate and peak residen
 budgets hold for Parquet (when pyarrow is installed); CSV is measured beside it, since formatting
 every float as text costs about as much as projecting it.
 
-With the bands on, each slider step starts (or queues) a 1,000-draw ensemble on the worker thread; the
-step is timed as in slider_latency, to the same budgets: the bands may trail the line but never block it.
+Slider-to-repaint with the bands on (and four pins) is slider_latency's headline figure.
 
 PROJECTOR is `module:function`, the core's `project_batch` by default; any callable with its contract
 runs here (the tests pass their stand-in to check that this benchmark still works).
@@ -26,10 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import slider_latency
 from benchmarks.memory import peak_mb
-from benchmarks.steps import slider_steps
-from benchmarks.timing import close_window, qt_app, run_child, settle
+from benchmarks.timing import run_child
 
 CORE = "hkplanner.core:project_batch"
 DRAWS, QUICK_DRAWS = (1_000, 10_000, 100_000), (100, 300)
@@ -39,7 +35,6 @@ BUDGETS = {
     "ensemble_10000_ms": 100.0,
     "sweep_us_per_scenario": 5.0,
     "sweep_peak_mb": 1024.0,
-    **{f"bands_slider_{key}": limit for key, limit in slider_latency.BUDGETS.items()},
 }
 
 
@@ -60,20 +55,6 @@ def ensemble_ms(projector, draws: int, repeats: int) -> float:
         ensemble(scenario, draws, seed, projector=projector)
         samples.append((time.perf_counter() - started) * 1000)
     return statistics.median(samples)
-
-
-def slider_with_bands(projector, steps: int) -> dict[str, float]:
-    """The window's drag with the bands on; the first ensemble is drawn before timing starts."""
-    app = qt_app()
-    window = slider_latency.open_window(app)
-    window.bands.projector = projector
-    window.bands.toggle.setChecked(True)
-    while window.bands.ensemble is None:
-        settle(app)
-    timings = slider_latency.drag(app, window, slider_steps(steps))
-    close_window(app, window)
-    summary = timings.summary()
-    return {f"bands_slider_{key}": summary[key] for key in slider_latency.BUDGETS}
 
 
 def sweep_child(rows: int, projector: str, suffix: str) -> None:
@@ -105,7 +86,6 @@ def run(quick: bool = False, projector: str = CORE) -> dict[str, float]:
     batch = load(projector)
     draws, repeats = (QUICK_DRAWS, QUICK_REPEATS) if quick else (DRAWS, REPEATS)
     figures = {f"ensemble_{n}_ms": ensemble_ms(batch, n, repeats) for n in draws}
-    figures |= slider_with_bands(batch, slider_latency.QUICK_STEPS if quick else slider_latency.STEPS)
     rows = QUICK_SWEEP_ROWS if quick else SWEEP_ROWS
     formats = {"sweep": ".parquet" if importlib.util.find_spec("pyarrow") else ".csv", "sweep_csv": ".csv"}
     for name, suffix in formats.items():

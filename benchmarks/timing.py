@@ -64,11 +64,13 @@ def percentile(samples: list[float], q: float) -> float:
 
 @dataclass
 class Timings:
-    """Per-step milliseconds: wall (perf_counter, what the user waits) and this process's CPU (process_time).
-    Wall well above CPU means the process waited for a core: the machine was busy, not the app slow."""
+    """Per-step milliseconds: wall (perf_counter, what the user waits), this process's CPU (process_time, every
+    thread) and the UI thread's own CPU (thread_time). Wall well above the UI thread's CPU means it waited: for
+    a core (the machine was busy) or for the interpreter lock (another thread of the app held it)."""
 
     wall: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
+    thread_cpu: list[float] = field(default_factory=list)
 
     def summary(self) -> dict[str, float]:
         return {
@@ -76,6 +78,8 @@ class Timings:
             "p95_ms": percentile(self.wall, 95),
             "p99_ms": percentile(self.wall, 99),
             "median_cpu_ms": statistics.median(self.cpu),
+            "median_ui_thread_cpu_ms": statistics.median(self.thread_cpu),
+            "p99_ui_thread_cpu_ms": percentile(self.thread_cpu, 99),
             "steps": len(self.wall),
         }
 
@@ -90,8 +94,9 @@ def time_steps(
     for step in steps:
         if before:
             before(step)
-        wall, cpu = time.perf_counter(), time.process_time()
+        wall, cpu, thread_cpu = time.perf_counter(), time.process_time(), time.thread_time()
         do_step(step)
+        timings.thread_cpu.append((time.thread_time() - thread_cpu) * 1000)
         timings.cpu.append((time.process_time() - cpu) * 1000)
         timings.wall.append((time.perf_counter() - wall) * 1000)
         if after:

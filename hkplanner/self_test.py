@@ -1,7 +1,8 @@
 """`hkplanner --self-test`: checks an installation (a checkout, a wheel, a frozen bundle) end to end, offscreen.
 
-Opens the main window, renders every chart, projects every preset, writes a PDF and an XLSX to a temporary
-folder and reads them back. Prints "self-test passed: ..." and returns 0, or one line with the reason and 1.
+Opens the main window, renders every chart, draws the uncertainty bands from a worker process, projects
+every preset, writes a PDF and an XLSX to a temporary folder and reads them back. Prints "self-test
+passed: ..." and returns 0, or one line with the reason and 1.
 Settings and autosaves go to a throwaway folder, and any attempt to open a network connection fails the test.
 """
 
@@ -54,9 +55,8 @@ def run(folder: Path) -> str:
     charts = _render_window(app)
     presets = _project_presets()
     pdf, xlsx = _export_and_read_back(folder)
-    return (
-        f"{charts} charts rendered, {presets} presets projected, PDF ({pdf} pages) and XLSX ({xlsx} sheets) read back"
-    )
+    exported = f"PDF ({pdf} pages) and XLSX ({xlsx} sheets) read back"
+    return f"{charts} charts rendered with their bands, {presets} presets projected, {exported}"
 
 
 SMALLEST_SCREEN = (1366, 768)  # a laptop's screen; the offscreen platform's own is smaller than any
@@ -84,11 +84,25 @@ def _render_window(app) -> int:
             grid = ((x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3))
             if len({image.pixel(x, y) for x, y in grid}) < 3:  # a blank plot is its background and a frame
                 raise SelfTestFailure(f"chart {chart.objectName()!r} rendered blank")
+        _draw_bands(app, window)
         return len(charts)
     finally:
         window.close()
         window.deleteLater()
         app.processEvents()
+
+
+def _draw_bands(app, window) -> None:
+    """The bands come from a worker process: it must start in this installation (a frozen one included)."""
+    window.bands.toggle.setChecked(True)
+    deadline = time.monotonic() + 60
+    while window.bands.ensemble is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    if window.bands.ensemble is None:
+        raise SelfTestFailure("the uncertainty bands were not computed within 60 s")
+    if not window.bands.background.in_process:
+        raise SelfTestFailure("the uncertainty bands' worker process did not start (they ran on a thread)")
 
 
 def _charts_shown(window) -> bool:

@@ -39,7 +39,7 @@ def test_self_test_passes_on_this_installation(tmp_path):
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    assert "self-test passed: 6 charts rendered, 5 presets projected" in done.stdout
+    assert "self-test passed: 6 charts rendered with their bands, 5 presets projected" in done.stdout
     assert not list(tmp_path.iterdir())  # its files went to a temporary folder that is gone
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from hkplanner.analysis.ensemble import Ensemble
+from hkplanner.charts.layer import Fill, Layer, Stroke
 from hkplanner.core.timeline import FIRST_YEAR
 
 BAND_ALPHA = 60
@@ -19,52 +20,68 @@ BELOW_LINES = -10  # bands sit under every line, ghost and pin
 
 
 class ChartBands:
-    """One chart's bands: per line, a shaded P10-P90 fill and a thin P50 line, items made once."""
+    """One chart's bands: per line, a shaded P10-P90 fill and a thin dashed P50 line, all painted by one
+    cached layer under the lines. A new ensemble that leaves a chart's bands as they were costs nothing."""
 
     def __init__(self, chart) -> None:
         self.chart = chart
         self.top = 0.0  # the highest P90 shown
         self.shown = False
         self.offset = chart.spec.line_from - FIRST_YEAR
-        self.plot = chart.getPlotItem()
-        self.items: dict[str, tuple] = {}  # line key -> (P10 curve, P90 curve, P50 curve, fill)
-        for line in chart.spec.lines:
-            low, high = pg.PlotCurveItem(), pg.PlotCurveItem()
-            colour = QColor(line.colour)
-            middle = pg.PlotCurveItem(pen=pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashLine))
-            colour.setAlpha(BAND_ALPHA)
-            fill = pg.FillBetweenItem(low, high, brush=pg.mkBrush(colour))
-            for item in (fill, middle):
-                item.setZValue(BELOW_LINES)
-                item.setVisible(False)
-                self.plot.addItem(item)
-            self.items[line.key] = (low, high, middle, fill)
+        self.layer = Layer(z=BELOW_LINES)
+        self.layer.setVisible(False)
+        chart.getPlotItem().addItem(self.layer)
+        self.bands: dict[str, tuple[Fill, Stroke]] = {}  # line key -> (P10-P90 fill, P50 line), as drawn
+        self._styles = {line.key: _style(line.colour) for line in chart.spec.lines}
+        self._result: Ensemble | None = None
+        self._drawn: dict[str, np.ndarray] = {}  # line key -> the percentiles drawn, (3, years)
+        chart.scale_changed.connect(self._redraw)
 
     def set_visible(self, shown: bool) -> None:
         self.shown = shown
-        for _, _, middle, fill in self.items.values():
-            middle.setVisible(shown)
-            fill.setVisible(shown)
+        self.layer.setVisible(shown)
         self.chart.show_band_top(self.top if shown else 0.0)
 
     def show(self, result: Ensemble) -> None:
-        years = result.years[self.offset :]
-        for key, (low, high, middle, _) in self.items.items():
-            low.setData(years, result.band(key, 10)[self.offset :])
-            high.setData(years, result.band(key, 90)[self.offset :])
-            middle.setData(years, result.band(key, 50)[self.offset :])
-        highs = [result.band(key, 90)[self.offset :] for key in self.items]
-        self.top = max((float(np.nanmax(high)) for high in highs if not np.isnan(high).all()), default=0.0)
+        """Draw `result`'s bands; a line whose P10, P50 and P90 are as drawn is left alone."""
+        self._result = result
+        moved = False
+        for key, (brush, pen) in self._styles.items():
+            percentiles = result.bands[key][:, self.offset :]  # P10, P50, P90 per year
+            if np.array_equal(self._drawn.get(key), percentiles, equal_nan=True):
+                continue
+            self._drawn[key] = percentiles
+            years = result.years[self.offset :]
+            low, middle, high = (self.chart.scaled(row) for row in percentiles)
+            self.bands[key] = (Fill(years, low, high, brush), Stroke(years, middle, pen))
+            moved = True
+        if moved:
+            self.layer.show_shapes([shape for pair in self.bands.values() for shape in pair])
+            highs = [percentiles[-1] for percentiles in self._drawn.values()]
+            self.top = max((float(np.nanmax(high)) for high in highs if not np.isnan(high).all()), default=0.0)
         if self.shown:
             self.chart.show_band_top(self.top)
 
+    def _redraw(self) -> None:
+        """On a new scale every band is drawn again."""
+        self._drawn = {}
+        if self._result is not None:
+            self.show(self._result)
+
     def remove(self) -> None:
         """Take the bands off the chart (a chart lent to an export is handed back as it came)."""
-        for _, _, middle, fill in self.items.values():
-            self.plot.removeItem(fill)
-            self.plot.removeItem(middle)
-        self.items = {}
+        self.chart.scale_changed.disconnect(self._redraw)
+        self.chart.getPlotItem().removeItem(self.layer)
+        self.bands, self._drawn = {}, {}
         self.chart.show_band_top(0.0)
+
+
+def _style(colour: str) -> tuple:
+    """(fill brush, P50 pen) for a line's colour."""
+    pen = pg.mkPen(QColor(colour), width=1.2, style=Qt.PenStyle.DashLine)
+    shade = QColor(colour)
+    shade.setAlpha(BAND_ALPHA)
+    return pg.mkBrush(shade), pen
 
 
 @contextmanager

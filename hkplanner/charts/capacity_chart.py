@@ -6,11 +6,11 @@ from itertools import cycle
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPolygonF
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QPainterPath, QPen
 
 from hkplanner.charts import theme
-from hkplanner.charts.chart import ChartSpec, ProjectionChart, tr
+from hkplanner.charts.chart import ChartSpec, ProjectionChart, still, tr
 from hkplanner.charts.legend import Entry
 from hkplanner.core import Projection
 from hkplanner.core.history import HISTORY
@@ -31,7 +31,7 @@ class CapacityChart(ProjectionChart):
         super().__init__(spec, parent)
         self.stack = PhaseStack()
         self.stack.setZValue(-10)
-        self.getPlotItem().addItem(self.stack)
+        self.getPlotItem().addItem(still(self.stack))
         self._stack_top = 0.0
         self.observed = pg.ScatterPlotItem(
             size=10,
@@ -41,7 +41,7 @@ class CapacityChart(ProjectionChart):
             name=tr("Observed"),
         )
         self.observed.setZValue(15)
-        self.getPlotItem().addItem(self.observed)
+        self.getPlotItem().addItem(still(self.observed))
 
     def show_projection(self, projection: Projection, baseline: Projection, moved: bool = False) -> None:
         moved = self._match_bands(projection) or moved
@@ -94,13 +94,16 @@ class CapacityChart(ProjectionChart):
 
 
 class PhaseStack(pg.GraphicsObject):
-    """Stacked bands, each filled down to zero, the tallest at the back: one item, one pass to paint."""
+    """Stacked bands, each filled down to zero, the tallest at the back: one item, one pass to paint. The
+    outlines are built when the tops change (as numpy arrays, not point by point), so painting only draws."""
 
     def __init__(self) -> None:
         super().__init__()
         self.years = np.zeros(0)
         self.tops = np.zeros((0, 0))
         self.colours: list = []
+        self._styles: list[tuple[QBrush, QPen]] = []  # per phase: tinted fill, outline pen
+        self._outlines: list[tuple[QPainterPath, QPainterPath]] = []  # per phase: the area, its top line
 
     def set_tops(self, years: np.ndarray, tops: np.ndarray) -> bool:
         """True if anything changed (and the item will repaint)."""
@@ -108,11 +111,19 @@ class PhaseStack(pg.GraphicsObject):
             return False
         self.prepareGeometryChange()
         self.years, self.tops = np.asarray(years, float), np.asarray(tops, float)
+        there_and_back = np.concatenate((self.years, self.years[::-1]))
+        ground = np.zeros_like(self.years)
+        self._outlines = []
+        for top in self.tops:
+            area = pg.arrayToQPath(there_and_back, np.concatenate((top, ground)))
+            area.closeSubpath()
+            self._outlines.append((area, pg.arrayToQPath(self.years, top)))
         self.update()
         return True
 
     def set_colours(self, colours: list) -> None:
         self.colours = colours
+        self._styles = [(QBrush(_tint(colour)), pg.mkPen(colour, width=1)) for colour in colours]
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -126,19 +137,18 @@ class PhaseStack(pg.GraphicsObject):
         return (self.years[0], self.years[-1]) if axis == 0 else (0.0, float(self.tops[-1].max()))
 
     def paint(self, painter, *args) -> None:
-        if not self.tops.size or len(self.colours) < len(self.tops):
+        if len(self._styles) < len(self._outlines):
             return
         painter.setRenderHint(painter.RenderHint.Antialiasing, False)  # as the curves it replaced
-        base = [QPointF(x, 0.0) for x in self.years[::-1]]
-        for top, colour in zip(self.tops[::-1], self.colours[len(self.tops) - 1 :: -1], strict=True):
-            line = [QPointF(x, y) for x, y in zip(self.years, top, strict=True)]
+        for (area, line), (brush, pen) in zip(
+            self._outlines[::-1], self._styles[len(self._outlines) - 1 :: -1], strict=True
+        ):
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_tint(colour))
-            painter.drawPolygon(QPolygonF([*line, *base]))
-            pen = pg.mkPen(colour, width=1)
-            pen.setCosmetic(True)
+            painter.setBrush(brush)
+            painter.drawPath(area)
             painter.setPen(pen)
-            painter.drawPolyline(QPolygonF(line))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(line)
 
 
 def _tint(colour, strength: float = 0.7):

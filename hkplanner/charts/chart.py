@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hkplanner.charts import theme
 from hkplanner.charts.axes import NumberAxis
 from hkplanner.charts.hover import HoverReadout
+from hkplanner.charts.layer import Layer, Stroke
 from hkplanner.charts.legend import ChartLegend, Entry
 from hkplanner.core import TARGETS, Projection
 from hkplanner.core.history import HISTORY
@@ -77,11 +78,14 @@ def _pen(colour: str, width: float, dashed: bool = False, dotted: bool = False) 
 
 LOG_FLOOR = 1.0  # on a log scale, values below this are drawn at it (zero has no logarithm)
 HEADROOM = 1.1  # the top of the y range sits at least 10% above the data
-GROWING_HEADROOM = 1.25  # more when it grows during a run of changes, so a drag re-ranges rarely
+GROWING_HEADROOM = 1.5  # more when it grows during a run of changes, so a drag re-ranges rarely (each costs a frame)
+END_LABEL_MARGIN_PX = 8  # between a wrapped end label and the plot's left edge
 SETTLE_MS = 300  # a pause this long ends a run of changes (keys held down, a slider moved step by step)
 
 
 class ProjectionChart(pg.PlotWidget):
+    scale_changed = Signal()  # log or linear: whatever else is drawn on the chart is drawn again
+
     def __init__(self, spec: ChartSpec, parent=None) -> None:
         axes = {"left": NumberAxis("left")}
         super().__init__(parent=parent, background="w", enableMenu=False, axisItems=axes)  # no menus: faster start
@@ -121,33 +125,39 @@ class ProjectionChart(pg.PlotWidget):
         plot.getAxis("bottom").setTickSpacing(5, 1)
         plot.vb.disableAutoRange()
 
-        self.ghosts: dict[str, pg.PlotCurveItem] = {}
-        self.curves: dict[str, pg.PlotCurveItem] = {}
+        # The baseline's ghosts under the scenario's lines, pinned scenarios over them: each a cached layer.
+        self.ghosts: dict[str, Stroke] = {}
+        self.ghost_layer = Layer()
+        plot.addItem(self.ghost_layer)
+        # The scenario's lines change on every step: one item paints them all, and is not cached.
+        self.curves: dict[str, Stroke] = {}
+        self.line_layer = Layer(cached=False)
+        plot.addItem(self.line_layer)
         self.history: dict[str, pg.ScatterPlotItem] = {}
-        for key in spec.ghost_keys:
-            self.ghosts[key] = pg.PlotCurveItem()
-            plot.addItem(self.ghosts[key])
         for line in spec.lines:
-            self.curves[line.key] = pg.PlotCurveItem()
-            plot.addItem(self.curves[line.key])
             if line.markers:
                 self.history[line.key] = pg.ScatterPlotItem(
                     size=7, brush=pg.mkBrush(line.colour), pen=pg.mkPen("w", width=1), symbol="s"
                 )
-                plot.addItem(self.history[line.key])
+                plot.addItem(still(self.history[line.key]))
         self._star_colours = {key: colour for key, colour, _ in self._target_styles()}  # fixed: not per step
         self.stars = pg.ScatterPlotItem(size=16, symbol="star", pen=pg.mkPen("w"))
         self.stars.setZValue(20)
         if any(_TARGETS[key].dated for key in spec.targets):
-            plot.addItem(self.stars)
+            plot.addItem(still(self.stars))
         # In the lower right corner, which a cumulative series (rising to the right) leaves clear.
-        self.end_text = pg.TextItem(anchor=(1, 1), color=theme.BLACK)
+        self.end_text = pg.TextItem(
+            anchor=(1, 1), color=theme.BLACK, fill=pg.mkBrush(255, 255, 255, 170)
+        )  # readable over lines
         if spec.end_label:
             plot.addItem(self.end_text)
+            plot.vb.sigResized.connect(self._wrap_end_label)
         self.levels = [self._add_level(_TARGETS[key]) for key in spec.targets if not _TARGETS[key].dated]
         for year in sorted({HISTORY[key].break_year for key in spec.sources if HISTORY[key].break_year}):
             self._add_series_break(year)
-        self.pin_curves: list[pg.PlotCurveItem] = []
+        self.pin_curves: list[Stroke] = []
+        self.pin_layer = Layer(z=5)
+        plot.addItem(self.pin_layer)
         self._pin_tops: list[float] = []
         self._band_top = 0.0  # the highest P90 while uncertainty bands show: the range makes room for it
         self.apply_look(theme.LOOKS["standard"])
@@ -170,7 +180,7 @@ class ProjectionChart(pg.PlotWidget):
             label=tr("Plan target: above {0:g}{1}").format(target.threshold, target.unit),
             labelOpts={"position": 0.7, "color": theme.BLACK, "fill": (255, 255, 255, 200)},
         )
-        self.getPlotItem().addItem(level)
+        self.getPlotItem().addItem(still(level))
         return level
 
     def _add_series_break(self, year: int) -> None:
@@ -182,7 +192,7 @@ class ProjectionChart(pg.PlotWidget):
             label=tr("new basis from {0}").format(year),
             labelOpts={"position": 0.08, "color": theme.GHOST, "rotateAxis": (1, 0), "anchors": [(0, 0), (0, 0)]},
         )
-        self.getPlotItem().addItem(mark)
+        self.getPlotItem().addItem(still(mark))
 
     def apply_look(self, look: theme.Look) -> None:
         """Line widths and type sizes for the theme (standard or projector)."""
@@ -191,10 +201,13 @@ class ProjectionChart(pg.PlotWidget):
         legend_font = self.legend.font()
         legend_font.setPixelSize(look.legend_px)
         self.legend.setFont(legend_font)
-        for ghost in self.ghosts.values():
-            ghost.setPen(_pen(theme.GHOST, look.ghost_width, dashed=True))
-        for line in self.spec.lines:
-            self.curves[line.key].setPen(_pen(line.colour, look.line_width))
+        self._ghost_pen = _pen(theme.GHOST, look.ghost_width, dashed=True)
+        if self._shown is not None:
+            self._draw_baseline(self._shown[1])
+        self._line_pens = {line.key: _pen(line.colour, look.line_width) for line in self.spec.lines}
+        self.curves = {}  # drawn again with the new pens
+        if self._shown is not None:
+            self.show_projection(*self._shown, moved=True)
         font = QFont()
         font.setPointSize(look.tick_pt)
         for side in ("left", "bottom"):
@@ -211,13 +224,25 @@ class ProjectionChart(pg.PlotWidget):
             self._ghost_source = baseline
             self._draw_baseline(baseline)
             moved = True
-        years = projection.years[self._offset :]
-        for key, curve in self.curves.items():
-            moved = set_if_changed(curve, years, self.scaled(projection[key][self._offset :])) or moved
+        moved = self._draw_lines(projection) or moved
         moved = self._draw_targets(projection) or moved
         if moved:
             self._draw_end_label(projection)
             self._fit(projection, baseline)
+
+    def _draw_lines(self, projection: Projection) -> bool:
+        """The scenario's lines; True if any moved (then, and only then, the layer repaints)."""
+        years = projection.years[self._offset :]
+        lines = {}
+        for key, pen in self._line_pens.items():
+            values = self.scaled(projection[key][self._offset :])
+            drawn = self.curves.get(key)
+            lines[key] = drawn if drawn is not None and drawn.same_data(years, values) else Stroke(years, values, pen)
+        if lines == self.curves:  # the same strokes when nothing moved
+            return False
+        self.curves = lines
+        self.line_layer.show_shapes(list(lines.values()))
+        return True
 
     def scaled(self, values: np.ndarray) -> np.ndarray:
         """Values as plotted: their logarithm on a log scale."""
@@ -232,10 +257,10 @@ class ProjectionChart(pg.PlotWidget):
         self._star_points = []
         self._y_top = 0.0
         self.show_pins(self._pins)
-        for item in (*self.curves.values(), *self.ghosts.values()):
-            item.setData([], [])
+        self.curves = {}
         if self._shown is not None:
             self.show_projection(*self._shown, moved=True)
+        self.scale_changed.emit()
 
     def hold_range(self, held: bool) -> None:
         """While a slider is held the y range only grows; on release it fits the data again."""
@@ -251,19 +276,17 @@ class ProjectionChart(pg.PlotWidget):
     def show_pins(self, pins: list[tuple[str, Projection]]) -> None:
         """Pinned scenarios as labelled dotted overlays; rebuilt only when the pins change."""
         self._pins = list(pins)
-        plot = self.getPlotItem()
-        for curve in self.pin_curves:
-            plot.removeItem(curve)
-        self.pin_curves = []
         years_from = self._offset
-        for number, (label, projection) in enumerate(pins):
-            colour = theme.PIN_COLOURS[number % len(theme.PIN_COLOURS)]
-            for key in self.spec.pinned_keys:
-                curve = pg.PlotCurveItem(pen=_pen(colour, 2.0, dotted=True), name=label)
-                curve.setData(projection.years[years_from:], self.scaled(projection[key][years_from:]))
-                curve.setZValue(5)
-                plot.addItem(curve)
-                self.pin_curves.append(curve)
+        self.pin_curves = [
+            Stroke(
+                projection.years[years_from:],
+                self.scaled(projection[key][years_from:]),
+                _pen(theme.PIN_COLOURS[number % len(theme.PIN_COLOURS)], 2.0, dotted=True),
+            )
+            for number, (_, projection) in enumerate(pins)
+            for key in self.spec.pinned_keys
+        ]
+        self.pin_layer.show_shapes(self.pin_curves)
         pinned_values = [projection[key][years_from:] for _, projection in pins for key in self.spec.pinned_keys]
         self._pin_tops = [float(np.nanmax(values)) for values in pinned_values if not np.isnan(values).all()]
         self._y_top = 0.0  # re-range to include them
@@ -309,8 +332,11 @@ class ProjectionChart(pg.PlotWidget):
 
     def _draw_baseline(self, baseline: Projection) -> None:
         years = baseline.years[self._offset :]
-        for key, ghost in self.ghosts.items():
-            ghost.setData(years, self.scaled(baseline[key][self._offset :]))
+        self.ghosts = {
+            key: Stroke(years, self.scaled(baseline[key][self._offset :]), self._ghost_pen)
+            for key in self.spec.ghost_keys
+        }
+        self.ghost_layer.show_shapes(list(self.ghosts.values()))
         past = baseline.is_history
         for key, markers in self.history.items():
             values = baseline[key][past]
@@ -356,6 +382,16 @@ class ProjectionChart(pg.PlotWidget):
         value = float(projection[key][-1])
         self.end_text.setText(self.spec.end_label.format(value=value, year=year))
         self.end_text.setPos(year, float(self.scaled(np.array(0.0))))
+        self._wrap_end_label()
+
+    def _wrap_end_label(self) -> None:
+        """On a chart narrower than the label, it wraps instead of running past the plot's left edge."""
+        self.end_text.setTextWidth(-1)
+        view = self.getPlotItem().vb
+        end = view.mapViewToScene(self.end_text.pos()).x()  # the label ends at the last year
+        room = end - view.sceneBoundingRect().left() - END_LABEL_MARGIN_PX
+        if self.end_text.textItem.boundingRect().width() > room > 0:
+            self.end_text.setTextWidth(room)
 
     def _top_of_data(self, projection: Projection, baseline: Projection) -> float:
         arrays = [projection[key][self._offset :] for key in self.curves]
@@ -416,12 +452,10 @@ def _nice_ceiling(value: float) -> float:
     return float(10 * magnitude)
 
 
-def set_if_changed(item: pg.PlotCurveItem, x: np.ndarray, y: np.ndarray) -> bool:
-    """setData only when the data differs, so an unchanged chart is not repainted; True if it changed."""
-    if item.xData is not None and np.array_equal(item.xData, x) and np.array_equal(item.yData, y, equal_nan=True):
-        return False
-    item.setData(x, y)
-    return True
+def still(item: QGraphicsItem) -> QGraphicsItem:
+    """An item that stays put while a slider moves, painted once into a cached image and copied after."""
+    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    return item
 
 
 def framed(chart: ProjectionChart) -> QWidget:

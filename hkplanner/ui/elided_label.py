@@ -8,7 +8,7 @@ re-lays out the window, which keeps slider-driven updates cheap.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
@@ -33,6 +33,7 @@ class ElidedLabel(QWidget):
     def __init__(self, max_lines: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
+        self._colour: QColor | None = None  # the palette's text colour unless set
         self.max_lines = max_lines
         self._line_height = 0
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -44,6 +45,14 @@ class ElidedLabel(QWidget):
         if text != self._text:
             self._text = text
             self.update()
+
+    def set_colour(self, colour: QColor) -> None:
+        """The text's colour: cheaper than a style sheet, which restyles the label on every change."""
+        self._colour = colour
+        self.update()
+
+    def colour(self) -> QColor:
+        return self._colour or self.palette().color(QPalette.ColorRole.WindowText)
 
     def is_elided(self) -> bool:
         return wrapped(self._text, self.fontMetrics(), self.contentsRect().width(), self.max_lines)[1]
@@ -68,7 +77,7 @@ class ElidedLabel(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.setPen(self.colour())
         area = self.contentsRect()
         metrics = self.fontMetrics()
         lines, _ = wrapped(self._text, metrics, area.width(), self.max_lines)

@@ -1,31 +1,34 @@
 """Uncertainty on the window: P10-P90 bands and the P50 line on every chart, and each target's chance
 on its card, from an ensemble computed off the UI thread.
 
-A scenario change starts an ensemble on a worker thread unless one is running; then only the latest
-scenario waits, so the bands follow the line by at most one computation and never block the slider.
-Off by default; the View menu's toggle shows or hides them.
+A scenario change starts an ensemble in the background (a worker process, analysis/background.py) unless
+one is running; then only the latest scenario waits, so the bands follow the line by at most one
+computation and never block the slider. A finished ensemble is drawn with the next change of the scenario,
+in the same repaint as its lines (one repaint a step, not two), or after one frame if none comes. Off by
+default; the View menu's toggle shows or hides them.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont
 
+from hkplanner.analysis.background import Background, Job
 from hkplanner.analysis.ensemble import DEFAULT_DRAWS, Ensemble, ensemble
 from hkplanner.analysis.inputs import BatchProjector, Range, default_projector
 from hkplanner.core import TARGETS, Scenario
 from hkplanner.core.formatting import quantity
+from hkplanner.ui.elided_label import ElidedLabel
 
 if TYPE_CHECKING:
     from hkplanner.charts.bands import ChartBands
 
 _TARGETS = {target.key: target for target in TARGETS}
+POLL_MS = 8  # how often the window looks for the worker's answer while one is due: within a frame
+FRAME_MS = 16  # a finished ensemble waits at most this long for the scenario's next change to be drawn with
 
 
 def tr(text: str) -> str:
@@ -34,7 +37,6 @@ def tr(text: str) -> str:
 
 class FanBands(QObject):
     updated = Signal()  # bands and chances drawn for the latest ensemble
-    _computed = Signal(object, object)  # (scenario, ensemble), emitted from the worker thread
 
     def __init__(
         self,
@@ -47,15 +49,22 @@ class FanBands(QObject):
         self.window, self.projector, self.ranges, self.draws = window, projector, ranges, draws
         self.ensemble: Ensemble | None = None
         self.scenario: Scenario | None = None  # the scenario the shown ensemble is for
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ensemble")
         self._running: Scenario | None = None
         self._waiting: Scenario | None = None
+        self.background = Background()  # its worker process starts when the bands are first shown
+        self._job: Job | None = None
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self._collect)
+        self._finished: tuple[Scenario, Ensemble] | None = None  # computed, not yet drawn
+        self._frame = QTimer(self, singleShot=True, interval=FRAME_MS)
+        self._frame.timeout.connect(self._draw_finished)
+        background = self.background
+        window.destroyed.connect(lambda: background.shutdown())
         self.toggle = QAction(tr("Uncertainty &Bands (P10–P90)"), window, checkable=True)
         self.toggle.setObjectName("action_bands")
         self.toggle.toggled.connect(self._on_toggled)
         self._bands: list[ChartBands] = []  # one per chart, added when the window builds them (add_charts)
         self._chances = {key: _chance_label(card) for key, card in window.cards.cards.items()}
-        self._computed.connect(self._on_computed)
         window.session.changed.connect(self._on_scenario_changed)
 
     def add_charts(self, charts) -> None:
@@ -88,10 +97,13 @@ class FanBands(QObject):
         for label in self._chances.values():
             label.setVisible(shown)
         if shown:
+            if self.ensemble is None:
+                self.window.statusBar().showMessage(tr("Computing the uncertainty bands…"))
             self._request(self.window.session.scenario)
 
     def _on_scenario_changed(self) -> None:
         if self.toggle.isChecked():
+            self._draw_finished()  # before the window redraws the charts for the change: one repaint
             self._request(self.window.session.scenario)
 
     def _request(self, scenario: Scenario) -> None:
@@ -100,14 +112,33 @@ class FanBands(QObject):
             return
         self._running = scenario
         projector = self.projector or default_projector()
-        future = self._worker.submit(ensemble, scenario, self.draws, 0, projector=projector, ranges=self.ranges)
-        future.add_done_callback(lambda done: self._deliver(scenario, done))
+        try:
+            self._job = self.background.submit(
+                ensemble, scenario, self.draws, 0, projector=projector, ranges=self.ranges
+            )
+        except Exception as error:  # the call could not be sent (it does not pickle)
+            self._on_computed(scenario, error)
+            return
+        self._poll.start()
 
-    def _deliver(self, scenario: Scenario, done) -> None:
-        """On the worker thread: hand the result, or what went wrong, to the UI thread (a queued signal)."""
-        outcome = done.exception() or done.result()
-        with contextlib.suppress(RuntimeError):  # the window went away while the ensemble ran
-            self._computed.emit(scenario, outcome)
+    def _collect(self) -> None:
+        """The worker's answer, once it is in (polled: no thread of this process waits for it)."""
+        if not self._job.ready():
+            return
+        self._poll.stop()
+        job, self._job = self._job, None
+        try:
+            result = job.result()
+        except Exception as error:
+            result = error
+        self._on_computed(self._running, result)
+
+    def close(self) -> None:
+        """End the worker with the window."""
+        self._poll.stop()
+        self._frame.stop()
+        self._job, self._running, self._waiting, self._finished = None, None, None, None
+        self.background.shutdown()
 
     # work -> view ---------------------------------------------------------------------------------
 
@@ -120,8 +151,17 @@ class FanBands(QObject):
             message = tr("The uncertainty bands could not be computed: {0}").format(result)
             self.window.statusBar().showMessage(message, 8000)
             return
-        if not self.toggle.isChecked():
+        if self.toggle.isChecked():
+            self._finished = (scenario, result)
+            self._frame.start()
+
+    def _draw_finished(self) -> None:
+        if self._finished is None:
             return
+        self._frame.stop()
+        (scenario, result), self._finished = self._finished, None
+        if self.ensemble is None:
+            self.window.statusBar().clearMessage()
         self.ensemble, self.scenario = result, scenario
         for band in self._bands:
             band.show(result)
@@ -130,10 +170,11 @@ class FanBands(QObject):
         self.updated.emit()
 
 
-def _chance_label(card) -> QLabel:
-    label = QLabel()
+def _chance_label(card) -> ElidedLabel:
+    """One line that never re-lays the card out when its text changes (each new ensemble changes it)."""
+    label = ElidedLabel(1)
     label.setObjectName(f"{card.objectName()}_chance")
-    label.setStyleSheet("color: #444;")
+    label.set_colour(QColor("#444"))
     label.setVisible(False)
     card.layout().addWidget(label)
     return label

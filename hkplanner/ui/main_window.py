@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
             return
         self.preferences.save_window_state(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         self.autosaver.close()
+        self.bands.close()
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolTip, QVBoxLayout, QWidget
 
 from hkplanner.charts import theme
@@ -20,6 +20,7 @@ def tr(text: str) -> str:
 
 
 _NOTHING_SHOWN = object()
+VERDICT_STRIP_PX = 6  # met, missed or not judged, in colour down the card's left edge
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:
@@ -39,6 +40,11 @@ class TargetCard(QFrame):
         self._verdict_shown: object = _NOTHING_SHOWN  # met (True), missed (False) or not judged (None)
         self._look = theme.LOOKS["standard"]
         self._details = ("", "")  # in a room: the verdict, and the goal when there is room for it
+        self._verdict_colour = QColor(theme.GHOST)  # of the strip down the card's left edge (paintEvent)
+        # The strip's room, set once: a verdict repaints the strip and the figure, and restyles nothing.
+        self.setStyleSheet(
+            f"#{self.objectName()} {{ border-left: {VERDICT_STRIP_PX}px solid white; background: white; }}"
+        )
         # A fixed number of lines each, wrapped, elided only if a card is narrower than any laptop makes
         # it (the tooltip has them in full): a card keeps its height whatever its text.
         self.title = ElidedLabel(1)
@@ -96,9 +102,16 @@ class TargetCard(QFrame):
         verdict = result.met if result.judged else None
         if verdict is not self._verdict_shown:
             self._verdict_shown = verdict
-            colour = {True: theme.MET, False: theme.MISSED, None: theme.GHOST}[verdict]
-            self.status.setStyleSheet(f"color: {colour};")
-            self.setStyleSheet(f"#{self.objectName()} {{ border-left: 6px solid {colour}; background: white; }}")
+            self._verdict_colour = QColor({True: theme.MET, False: theme.MISSED, None: theme.GHOST}[verdict])
+            self.status.set_colour(self._verdict_colour)
+            self.update(0, 0, VERDICT_STRIP_PX, self.height())
+
+    def verdict_colour(self) -> QColor:
+        return self._verdict_colour
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        QPainter(self).fillRect(0, 0, VERDICT_STRIP_PX, self.height(), self._verdict_colour)
 
     def _show_headline(self, result: TargetResult) -> None:
         """'8,480 PF' over '✗ short by 1,520 PF · goal 10,000 PF by 2030': the figure first, for a room

@@ -35,7 +35,6 @@ def test_the_analysis_benchmark_measures_ensembles_and_a_sweep():
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     # Which size takes longer is for `make bench` to say: this shared machine's timings are not a test.
     assert figures["ensemble_100_ms"] > 0 and figures["ensemble_300_ms"] > 0
-    assert figures["bands_slider_median_ms"] > 0 and figures["bands_slider_p99_ms"] >= figures["bands_slider_median_ms"]
     for name in ("sweep", "sweep_csv"):
         assert figures[f"{name}_scenarios"] == 1000
         assert figures[f"{name}_per_s"] > 0 and 0 < figures[f"{name}_peak_mb"] < 1024

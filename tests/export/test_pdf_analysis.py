@@ -75,8 +75,8 @@ def test_charts_carry_bands_only_for_the_pack(qapp, document, charts, tmp_path):
 def test_banded_charts_show_the_scenarios_p10_to_p90(qapp, document, charts):
     result = ensemble(document.scenario, DRAWS)
     with banded(charts, result) as bands:
-        power = next(band for band in bands if "power_mw" in band.items)
-        low, high, middle, fill = power.items["power_mw"]
-        assert fill.isVisible() and middle.isVisible()
-        np.testing.assert_allclose(high.yData, result.band("power_mw", 90)[power.offset :])
-        assert np.all(low.yData <= high.yData) and np.any(low.yData < high.yData)
+        power = next(band for band in bands if "power_mw" in band.bands)
+        fill, _ = power.bands["power_mw"]
+        assert power.layer.isVisible()
+        np.testing.assert_allclose(fill.high, result.band("power_mw", 90)[power.offset :])
+        assert np.all(fill.low <= fill.high) and np.any(fill.low < fill.high)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+import pytest
 from PySide6.QtCore import QPointF
 
 from hkplanner.charts import theme
@@ -66,7 +67,7 @@ def test_ranges_follow_the_data_back_down(window, qtbot):
     growth = slider(window, "mfg_growth_pct")
     growth.setValue(growth.maximum())
     assert y_top(mfg) > 2 * start, "a range grows at once"
-    assert np.nanmax(mfg.curves["mfg_share_gdp_pct"].yData) <= y_top(mfg) / 1.1 + 1e-9, "headroom above the data"
+    assert np.nanmax(mfg.curves["mfg_share_gdp_pct"].y) <= y_top(mfg) / 1.1 + 1e-9, "headroom above the data"
     growth.setValue(0)
     window.session.reset_all()
     qtbot.waitUntil(lambda: y_top(mfg) == start)  # back to the plan, back to the plan's range, once changes pause
@@ -130,7 +131,7 @@ def test_the_private_target_is_drawn_against_private_capacity(window):
     stars = compute.stars.data
     private = next(s for s in stars if s["y"] == 10_000)
     assert private["brush"].color().name().upper() == theme.VERMILLION
-    assert compute.curves["capacity_private_pf"].yData[2030 - 2024] == 12_000
+    assert compute.curves["capacity_private_pf"].y[2030 - 2024] == 12_000
     assert "Private target" in compute.legend.names() and "Private capacity" in compute.legend.names()
 
 
@@ -143,6 +144,20 @@ def test_cumulative_cost_says_by_which_year_and_money_says_its_prices(window):
     for name in ("chart_capex", "chart_venture"):
         assert "nominal" in chart(window, name).title.text()
     assert isinstance(capex.end_text, pg.TextItem)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1600, 1000)])
+def test_the_cost_label_stays_inside_its_plot(window, qtbot, size):
+    """On a laptop the chart is narrower than the label: it wraps rather than lose its first words."""
+    window.resize(*size)
+    capex = chart(window, "chart_capex")
+
+    def inside() -> bool:
+        plot = capex.getPlotItem().vb.sceneBoundingRect().adjusted(-1, -1, 1, 1)
+        return plot.contains(capex.end_text.sceneBoundingRect())
+
+    qtbot.waitUntil(inside)
+    assert capex.end_text.toPlainText().startswith("Capital cost: HK$")
 
 
 def test_cards_show_no_false_precision(window):

@@ -29,7 +29,7 @@ def test_charts_follow_the_first_paint_with_the_projection_and_menus(window, qtb
         assert built_later.objectName() == built_at_once.objectName()
         assert built_later.contextMenuPolicy() == built_at_once.contextMenuPolicy()
         for key, curve in built_later.curves.items():
-            np.testing.assert_array_equal(curve.getData()[1], built_at_once.curves[key].getData()[1])
+            np.testing.assert_array_equal(curve.y, built_at_once.curves[key].y)
 
 
 def test_the_startup_probe_reports_first_paint_before_the_charts(tmp_path):

@@ -20,16 +20,16 @@ def test_pinning_draws_a_labelled_overlay_on_every_chart(window):
     for each in window.charts:
         assert len(each.pin_curves) == len(each.spec.pinned_keys)
     compute = chart(window, "chart_compute")
-    assert compute.pin_curves[0].yData[2030 - 2024] == 11480
+    assert compute.pin_curves[0].y[2030 - 2024] == 11480
     labels = compute.legend.names()
     assert "Official plan (Aug 2024), modified (snapshot)" in labels
 
 
 def test_a_pinned_snapshot_stays_while_the_scenario_moves(window):
     window.menus.pin_current.trigger()
-    pinned = chart(window, "chart_power").pin_curves[0].yData.copy()
+    pinned = chart(window, "chart_power").pin_curves[0].y.copy()
     slider(window, "pue").setValue(slider(window, "pue").maximum())
-    assert (chart(window, "chart_power").pin_curves[0].yData == pinned).all()
+    assert (chart(window, "chart_power").pin_curves[0].y == pinned).all()
 
 
 def test_at_most_four_pins_and_unpin(window, answers):
@@ -122,4 +122,4 @@ def test_pins_of_every_preset_project_over_the_current_horizon(window):
     for opened in presets()[:4]:
         window.session.pin(opened.document.scenario.name, opened.document.scenario)
     slider(window, "end_year").setValue(slider(window, "end_year").maximum())
-    assert all(curve.xData[-1] == 2040 for c in window.charts for curve in c.pin_curves)
+    assert all(curve.x[-1] == 2040 for c in window.charts for curve in c.pin_curves)

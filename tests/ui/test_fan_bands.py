@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel
 
 from hkplanner.analysis.ensemble import ensemble
+from hkplanner.ui.elided_label import ElidedLabel
 from tests.analysis.conftest import PROJECT_BATCH, RANGES
 from tests.ui.conftest import chart, slider
 
@@ -21,33 +21,36 @@ def bands(window):
     return window.bands
 
 
-def band_items(window, key):
-    return next(b for b in window.bands._bands if key in b.items).items[key]
+def chart_bands(window, key):
+    """The bands of the chart that draws line `key`: `.bands[key]` is its (P10-P90 fill, P50 line) as drawn."""
+    return next(b for b in window.bands._bands if key in {line.key for line in b.chart.spec.lines})
 
 
 def chance_label(window, key):
-    return window.cards.cards[key].findChild(QLabel, f"card_{key}_chance")
+    return window.cards.cards[key].findChild(ElidedLabel, f"card_{key}_chance")
 
 
 def test_bands_are_off_until_toggled_then_follow_the_scenario(window, bands, qtbot):
-    low, high, middle, fill = band_items(window, "power_mw")
-    assert not fill.isVisible() and bands.ensemble is None
+    power = chart_bands(window, "power_mw")
+    assert not power.layer.isVisible() and bands.ensemble is None
     with qtbot.waitSignal(bands.updated, timeout=20_000):
         window.findChild(QAction, "action_bands").trigger()
-    assert fill.isVisible() and middle.isVisible()
+    assert power.layer.isVisible()
+    fill, middle = power.bands["power_mw"]
+    assert power.layer.shapes == (fill, middle), "one band, one P50 line, painted by the layer"
     expected = ensemble(window.session.scenario, DRAWS, 0, projector=PROJECT_BATCH, ranges=RANGES)
     offset = chart(window, "chart_power").spec.line_from - 2013
-    np.testing.assert_allclose(high.yData, expected.band("power_mw", 90)[offset:])
-    assert np.all(low.yData <= middle.yData) and np.all(middle.yData <= high.yData)
-    assert np.any(high.yData > low.yData), "PUE's range spreads the power"
+    np.testing.assert_allclose(fill.high, expected.band("power_mw", 90)[offset:])
+    assert np.all(fill.low <= middle.y) and np.all(middle.y <= fill.high)
+    assert np.any(fill.high > fill.low), "PUE's range spreads the power"
 
     with qtbot.waitSignal(bands.updated, timeout=20_000):
         slider(window, "private_delay_years").setValue(3)
     moved = ensemble(window.session.scenario, DRAWS, 0, projector=PROJECT_BATCH, ranges=RANGES)
-    np.testing.assert_allclose(middle.yData, moved.band("power_mw", 50)[offset:])
+    np.testing.assert_allclose(power.bands["power_mw"][1].y, moved.band("power_mw", 50)[offset:])
 
     bands.toggle.trigger()
-    assert not fill.isVisible() and not chance_label(window, "mfg_share").isVisible()
+    assert not power.layer.isVisible() and not chance_label(window, "mfg_share").isVisible()
 
 
 def test_each_card_shows_its_chance(window, bands, qtbot):
@@ -64,22 +67,21 @@ def test_each_card_shows_its_chance(window, bands, qtbot):
 
 def test_a_slider_drag_never_waits_for_the_bands(window, bands, qtbot, monkeypatch):
     """Quick moves: one ensemble runs at a time, moves in between are folded into the latest one."""
-    from hkplanner.ui import fan_bands
-
     with qtbot.waitSignal(bands.updated, timeout=20_000):
         bands.toggle.trigger()
     started = []
+    submit = bands.background.submit
 
-    def counted(scenario, *args, **kwargs):
+    def counted(function, scenario, *args, **kwargs):
         started.append(scenario)
-        return ensemble(scenario, *args, **kwargs)
+        return submit(function, scenario, *args, **kwargs)
 
-    monkeypatch.setattr(fan_bands, "ensemble", counted)
+    monkeypatch.setattr(bands.background, "submit", counted)
     pue = slider(window, "pue")
     for step in range(8):
         pue.setValue(pue.minimum() + step)
     final = window.session.scenario
-    qtbot.waitUntil(lambda: bool(started) and started[-1] == final and bands._running is None, timeout=30_000)
+    qtbot.waitUntil(lambda: bands.scenario == final, timeout=30_000)  # drawn for the last move
     assert len(started) < 8, "moves made while an ensemble ran wait as one"
     drawn = ensemble(final, DRAWS, 0, projector=PROJECT_BATCH, ranges=RANGES)
     np.testing.assert_allclose(bands.ensemble.band("power_mw", 50), drawn.band("power_mw", 50))
@@ -96,8 +98,17 @@ def test_charts_built_after_the_first_paint_get_their_bands(qtbot):
         later.bands.toggle.trigger()
     later.show()
     qtbot.waitUntil(lambda: bool(later.charts))
-    low, high, middle, fill = band_items(later, "power_mw")
-    assert fill.isVisible() and middle.isVisible()
+    power = chart_bands(later, "power_mw")
+    assert power.layer.isVisible()
+    fill, _ = power.bands["power_mw"]
     offset = chart(later, "chart_power").spec.line_from - 2013
-    np.testing.assert_allclose(high.yData, later.bands.ensemble.band("power_mw", 90)[offset:])
-    np.testing.assert_allclose(low.yData, later.bands.ensemble.band("power_mw", 10)[offset:])
+    np.testing.assert_allclose(fill.high, later.bands.ensemble.band("power_mw", 90)[offset:])
+    np.testing.assert_allclose(fill.low, later.bands.ensemble.band("power_mw", 10)[offset:])
+
+
+def test_the_first_bands_say_they_are_coming(window, bands, qtbot):
+    """The worker starts when bands are first asked for: the status bar says so until they are drawn."""
+    window.findChild(QAction, "action_bands").trigger()
+    assert window.statusBar().currentMessage() == "Computing the uncertainty bands…"
+    qtbot.waitUntil(lambda: bands.ensemble is not None, timeout=20_000)
+    assert window.statusBar().currentMessage() == ""

@@ -44,7 +44,7 @@ def test_a_focused_slider_moves_with_arrows_and_page_keys_and_the_charts_follow(
     assert co_invest.value() == position + page
     assert window.session.scenario["co_investment_ratio"] == round(start + (1 + page) * step, 6)
     venture = next(c for c in window.charts if c.objectName() == "chart_venture")
-    private = venture.curves["fund_private_cum_hkd_bn"].yData
+    private = venture.curves["fund_private_cum_hkd_bn"].y
     assert private[-1] > 5.0, "more co-investment shows on the chart"
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from hkplanner.analysis.ensemble import ensemble
 from hkplanner.ui.presentation import ANIMATION_MS
 from tests.analysis.conftest import PROJECT_BATCH, RANGES
-from tests.ui.test_fan_bands import DRAWS, band_items, bands, chance_label  # noqa: F401 (bands is a fixture)
+from tests.ui.test_fan_bands import DRAWS, bands, chance_label, chart_bands  # noqa: F401 (bands is a fixture)
 
 
 def landed(window, qtbot, bands):  # noqa: F811
@@ -27,11 +27,11 @@ def test_bands_show_during_the_show_and_the_setting_returns_after_esc(window, ba
     if shown_before:
         with qtbot.waitSignal(bands.updated, timeout=20_000):
             bands.toggle.trigger()
-    _, _, middle, fill = band_items(window, "power_mw")
+    power = chart_bands(window, "power_mw")
     with qtbot.waitSignal(bands.updated, timeout=20_000):
         qtbot.keyClick(window, Qt.Key.Key_F5)
     assert window.presentation.active
-    assert fill.isVisible() and middle.isVisible()
+    assert power.layer.isVisible()
     card = chance_label(window, "compute_total_2030")
     assert card.isVisible() and "chance of 15,000 PF by 2030" in card.text()
     detail = window.cards.cards["compute_total_2030"].detail
@@ -40,8 +40,9 @@ def test_bands_show_during_the_show_and_the_setting_returns_after_esc(window, ba
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_PageDown)  # to the late private build-out
     step = landed(window, qtbot, bands)
     expected = ensemble(step, DRAWS, 0, projector=PROJECT_BATCH, ranges=RANGES)
-    offset = len(expected.years) - len(middle.yData)
-    np.testing.assert_allclose(middle.yData, expected.band("power_mw", 50)[offset:])
+    middle = power.bands["power_mw"][1]
+    offset = len(expected.years) - len(middle.y)
+    np.testing.assert_allclose(middle.y, expected.band("power_mw", 50)[offset:])
     private = expected.probability["compute_private_2030"]
     assert chance_label(window, "compute_private_2030").text().startswith(f"{private:.0%} chance")
     # Of the focused chart's targets, the private one moved most (3,520 PF of 10,000): its chance is read out.
@@ -55,5 +56,5 @@ def test_bands_show_during_the_show_and_the_setting_returns_after_esc(window, ba
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.presentation.active, timeout=ANIMATION_MS + 2000)
     assert bands.toggle.isChecked() is shown_before
-    assert fill.isVisible() is shown_before
+    assert power.layer.isVisible() is shown_before
     assert card.isVisible() is shown_before

@@ -6,12 +6,13 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QToolButton
 
+from hkplanner.charts import theme
 from hkplanner.core import REGISTRY
 from tests.ui.conftest import card_text, chart, slider
 
 
 def curve_y(window, chart_name, key):
-    return np.array(chart(window, chart_name).curves[key].yData, copy=True)
+    return np.array(chart(window, chart_name).curves[key].y, copy=True)
 
 
 def test_keyboard_on_a_slider_moves_the_chart_and_the_card(window, qtbot):
@@ -41,12 +42,24 @@ def test_delaying_the_private_build_out_turns_the_private_card_red(window, qtbot
     assert stacked_top[2030 - 2024] == 11480  # Cyberport 3,000 + 8,480 private
 
 
+def test_a_cards_verdict_shows_in_its_colours(window, qtbot):
+    card = window.cards.cards["compute_private_2030"]
+    strip = card.grab().toImage()
+    assert strip.pixelColor(2, card.height() // 2).name().upper() == theme.MET
+    assert card.status.colour().name().upper() == theme.MET
+    slider(window, "private_delay_years").setValue(2)
+    qtbot.waitUntil(lambda: card.grab().toImage().pixelColor(2, card.height() // 2).name().upper() == theme.MISSED)
+    assert card.status.colour().name().upper() == theme.MISSED
+    window.session.undo_stack.undo()
+    assert card.verdict_colour().name().upper() == theme.MET
+
+
 def test_every_step_of_a_drag_redraws_while_the_slider_moves(window, qtbot):
     growth = slider(window, "mfg_growth_pct")
     seen = []
     for position in range(growth.value(), growth.value() + 30, 3):
         growth.setValue(position)  # what a drag emits, one valueChanged per position
-        seen.append(chart(window, "chart_mfg").curves["mfg_share_gdp_pct"].yData[-1])
+        seen.append(chart(window, "chart_mfg").curves["mfg_share_gdp_pct"].y[-1])
     assert len(set(seen)) == len(seen), "the chart did not follow every slider position"
     assert seen == sorted(seen)
 
@@ -103,17 +116,17 @@ def test_model_to_view_writes_widgets_without_echoing_back(window, qtbot):
 
 def test_baseline_ghost_stays_while_the_scenario_moves(window, qtbot):
     power = chart(window, "chart_power")
-    ghost = np.array(power.ghosts["power_mw"].yData, copy=True)
+    ghost = np.array(power.ghosts["power_mw"].y, copy=True)
     slider(window, "kw_per_pf").setValue(slider(window, "kw_per_pf").maximum())
-    assert np.array_equal(power.ghosts["power_mw"].yData, ghost)
-    assert power.curves["power_mw"].yData[-1] > ghost[-1]
+    assert np.array_equal(power.ghosts["power_mw"].y, ghost)
+    assert power.curves["power_mw"].y[-1] > ghost[-1]
 
 
 def test_longer_horizon_extends_charts_and_ghosts(window, qtbot):
     slider(window, "end_year").setValue(slider(window, "end_year").maximum())
     power = chart(window, "chart_power")
-    assert power.curves["power_mw"].xData[-1] == 2040
-    assert power.ghosts["power_mw"].xData[-1] == 2040
+    assert power.curves["power_mw"].x[-1] == 2040
+    assert power.ghosts["power_mw"].x[-1] == 2040
     assert power.getPlotItem().vb.viewRange()[0][1] > 2040
 
 

@@ -82,8 +82,8 @@ def test_phase_edits_and_preset_loads_undo(window, answers):
 
 def test_the_charts_follow_undo(window):
     power = next(c for c in window.charts if c.objectName() == "chart_power")
-    before = power.curves["power_mw"].yData.copy()
+    before = power.curves["power_mw"].y.copy()
     slider(window, "pue").setValue(slider(window, "pue").maximum())
-    assert power.curves["power_mw"].yData[-1] > before[-1]
+    assert power.curves["power_mw"].y[-1] > before[-1]
     window.menus.undo.trigger()
-    assert (power.curves["power_mw"].yData == before).all()
+    assert (power.curves["power_mw"].y == before).all()

@@ -77,16 +77,16 @@ def test_projector_theme_thickens_lines_and_is_remembered(window, qtbot):
     from hkplanner.ui import MainWindow
 
     power = next(c for c in window.charts if c.objectName() == "chart_power")
-    assert power.curves["power_mw"].opts["pen"].widthF() == 2.5
+    assert power.curves["power_mw"].pen.widthF() == 2.5
     window.findChild(type(window.menus.revert), "theme_projector").trigger()
-    assert power.curves["power_mw"].opts["pen"].widthF() == 5.0
+    assert power.curves["power_mw"].pen.widthF() == 5.0
     assert window.font().pointSize() == 12
     window.close()
     again = MainWindow()
     qtbot.addWidget(again)
     assert again.menus.theme_actions["projector"].isChecked()
     again_power = next(c for c in again.charts if c.objectName() == "chart_power")
-    assert again_power.curves["power_mw"].opts["pen"].widthF() == 5.0
+    assert again_power.curves["power_mw"].pen.widthF() == 5.0
 
 
 def test_every_input_and_target_has_its_source_one_click_away(window, qtbot):

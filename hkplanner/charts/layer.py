@@ -1,0 +1,100 @@
+"""Many lines and fills painted by one item into one cached image.
+
+What stays put while a slider moves (the plan's dashed ghosts, pinned scenarios, uncertainty bands) is
+painted once into an image the size of the plot and then copied on every repaint, however many series it
+holds: one pyqtgraph item per series would run Python paint code for each of them on every frame, and
+dotted or dashed pens are slow to stroke. The image is redrawn only when the layer's contents or the
+view's range change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QPainterPath, QPen, QPixmapCache
+from PySide6.QtWidgets import QGraphicsItem
+
+# Each chart caches a few plot-sized images (three at 2x scaling are about 6 MB): room for every chart's.
+PIXMAP_CACHE_KB = 64 * 1024
+
+
+@dataclass(frozen=True, eq=False)
+class Stroke:
+    """A series drawn as a line: its values as plotted (x, y) and its pen. Gaps (NaN) break the line."""
+
+    x: np.ndarray
+    y: np.ndarray
+    pen: QPen
+    brush = QBrush(Qt.BrushStyle.NoBrush)
+
+    @cached_property
+    def path(self) -> QPainterPath:
+        return pg.arrayToQPath(np.asarray(self.x, float), np.asarray(self.y, float), connect="finite")
+
+    def same_data(self, x: np.ndarray, y: np.ndarray) -> bool:
+        return np.array_equal(self.x, x) and np.array_equal(self.y, y, equal_nan=True)
+
+
+@dataclass(frozen=True, eq=False)
+class Fill:
+    """The area between two series (a P10-P90 band): one closed polygon over the years where both are known."""
+
+    x: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+    brush: QBrush
+    pen = QPen(Qt.PenStyle.NoPen)
+
+    @cached_property
+    def path(self) -> QPainterPath:
+        known = np.isfinite(self.low) & np.isfinite(self.high)
+        x = np.asarray(self.x, float)[known]
+        outline = pg.arrayToQPath(
+            np.concatenate((x, x[::-1])), np.concatenate((self.low[known], self.high[known][::-1]))
+        )
+        outline.closeSubpath()
+        return outline
+
+
+class Layer(pg.GraphicsObject):
+    """Strokes and fills in the order given (the first at the back), cached as one image of the plot area
+    unless they change on every step (the scenario's own lines)."""
+
+    def __init__(self, z: float = 0.0, cached: bool = True) -> None:
+        super().__init__()
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
+        self.shapes: tuple[Stroke | Fill, ...] = ()
+        self._visible_plot = QRectF()
+        self.setZValue(z)
+        if cached:
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def show_shapes(self, shapes: Sequence[Stroke | Fill]) -> None:
+        self.shapes = tuple(shapes)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        """The whole visible plot: lines at its edges keep their full width, and the image never outgrows it."""
+        return self._visible_plot
+
+    def viewRangeChanged(self) -> None:
+        view = self.getViewBox()
+        self.prepareGeometryChange()
+        self._visible_plot = QRectF() if view is None else view.viewRect()
+
+    def dataBounds(self, axis: int, frac: float = 1.0, orthoRange=None):
+        return None, None  # the chart sets its own ranges; a layer never widens them
+
+    def paint(self, painter, *args) -> None:
+        if self._exportOpts and self._exportOpts.get("antialias"):  # smooth in a PDF or an image export
+            painter.setRenderHint(painter.RenderHint.Antialiasing, True)
+        for shape in self.shapes:
+            painter.setPen(shape.pen)
+            painter.setBrush(shape.brush)
+            painter.drawPath(shape.path)

@@ -89,3 +89,13 @@ def test_an_answer_that_cannot_come_back_says_so(background):
     with pytest.raises(RuntimeError, match="could not be sent back"):
         answer(background.submit(_unsendable))
     assert answer(background.submit(os.getpid)) != os.getpid(), "the worker goes on"
+
+
+def _blas_threads() -> str | None:
+    return os.environ.get("OPENBLAS_NUM_THREADS")
+
+
+def test_the_worker_does_its_linear_algebra_on_one_thread_and_this_process_is_left_as_it_was(background):
+    before = os.environ.get("OPENBLAS_NUM_THREADS")
+    assert answer(background.submit(_blas_threads)) == "1"
+    assert os.environ.get("OPENBLAS_NUM_THREADS") == before

@@ -31,7 +31,7 @@ class CapacityChart(ProjectionChart):
         super().__init__(spec, parent)
         self.stack = PhaseStack()
         self.stack.setZValue(-10)
-        self.getPlotItem().addItem(still(self.stack))
+        self.getPlotItem().addItem(self.stack)  # not cached: it changes with the levers that move capacity
         self._stack_top = 0.0
         self.observed = pg.ScatterPlotItem(
             size=10,

@@ -92,6 +92,9 @@ class ProjectionChart(pg.PlotWidget):
         self.spec = spec
         self.setObjectName(spec.name)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to type into: Tab goes from control to control
+        # The scene's background fills the whole view: without this, every repaint of a chart repainted the
+        # window and the splitter beneath it first.
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName(tr(spec.title))
         self.setToolTip(_sources_text(spec))
         self._y_top = 0.0

@@ -45,6 +45,8 @@ class TargetCard(QFrame):
         self.setStyleSheet(
             f"#{self.objectName()} {{ border-left: {VERDICT_STRIP_PX}px solid white; background: white; }}"
         )
+        # It paints all of itself (paintEvent): a new figure repaints the card, not the window beneath it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         # A fixed number of lines each, wrapped, elided only if a card is narrower than any laptop makes
         # it (the tooltip has them in full): a card keeps its height whatever its text.
         self.title = ElidedLabel(1)
@@ -110,6 +112,7 @@ class TargetCard(QFrame):
         return self._verdict_colour
 
     def paintEvent(self, event) -> None:
+        QPainter(self).fillRect(event.rect(), Qt.GlobalColor.white)  # opaque: Qt paints nothing beneath
         super().paintEvent(event)
         QPainter(self).fillRect(0, 0, VERDICT_STRIP_PX, self.height(), self._verdict_colour)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDoubleSpinBox, QToolButton
+from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QToolButton
 
 from hkplanner.charts import theme
 from hkplanner.core import REGISTRY
@@ -135,3 +135,32 @@ def test_a_target_due_after_the_horizon_is_judged_in_its_own_year(window, qtbot)
     slider(window, "mfg_target_year").setValue(slider(window, "mfg_target_year").maximum())  # 2040
     text = card_text(window, "mfg_share")
     assert "by 2040" in text and "✗ Short by" in text and "in 2040" in text  # the end year moves charts only
+
+
+def test_a_slider_step_repaints_what_changed_not_the_window_beneath(window, qtbot):
+    """Charts and cards paint all of themselves: a step repaints them, never the main window under them."""
+    from PySide6.QtCore import QEvent, QObject
+
+    painted = []
+
+    class Painted(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(watched)
+            return False
+
+    delay = slider(window, "private_delay_years")
+    delay.setValue(1)  # the first change of a lever re-lays its row out (its title turns bold)
+    qtbot.wait(600)  # and the status line, the charts' ranges and any window-wide repaint catch up
+    watcher = Painted()
+    QApplication.instance().installEventFilter(watcher)
+    try:
+        for position in (2, 3, 4):  # quick steps, as a drag makes them (the status line waits for a pause)
+            delay.setValue(position)
+            for _ in range(4):
+                QApplication.processEvents()
+    finally:
+        QApplication.instance().removeEventFilter(watcher)
+    assert chart(window, "chart_compute").viewport() in painted, "the changed chart repainted"
+    assert window.cards.cards["compute_private_2030"] in painted, "so did its card"
+    assert window not in painted, [(type(w).__name__, w.objectName()) for w in painted]

@@ -80,7 +80,7 @@ class ChartBands:
 
 def _style(colour: str) -> tuple:
     """(fill brush, P50 pen) for a line's colour."""
-    pen = pg.mkPen(QColor(colour), width=1.2, style=Qt.PenStyle.DashLine)
+    pen = pg.mkPen(QColor(colour), width=1, style=Qt.PenStyle.DashLine)  # one pixel: the fast dashed stroke
     shade = QColor(colour)
     shade.setAlpha(BAND_ALPHA)
     return pg.mkBrush(shade), pen

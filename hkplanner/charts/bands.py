@@ -42,6 +42,7 @@ class ChartBands:
     def set_visible(self, shown: bool) -> None:
         self.shown = shown
         self.layer.setVisible(shown)
+        self.chart.set_band_legend(shown)
         self.chart.show_band_top(self.top if shown else 0.0)
 
     def show(self, result: Ensemble) -> None:
@@ -75,6 +76,7 @@ class ChartBands:
         self.chart.scale_changed.disconnect(self._redraw)
         self.chart.getPlotItem().removeItem(self.layer)
         self.bands, self._drawn = {}, {}
+        self.chart.set_band_legend(False)
         self.chart.show_band_top(0.0)
 
 

@@ -85,6 +85,8 @@ SETTLE_MS = 300  # a pause this long ends a run of changes (keys held down, a sl
 
 class ProjectionChart(pg.PlotWidget):
     scale_changed = Signal()  # log or linear: whatever else is drawn on the chart is drawn again
+    _band_legend = False  # the legend names the uncertainty bands while they show (a class default: the
+    # base class builds the legend before a subclass's __init__ body runs)
 
     def __init__(self, spec: ChartSpec, parent=None) -> None:
         axes = {"left": NumberAxis("left")}
@@ -304,10 +306,17 @@ class ProjectionChart(pg.PlotWidget):
         if self.history:
             entries.append(Entry("square", theme.BLACK, tr("Published figures")))
         entries.append(Entry("dashed", theme.GHOST, tr("The plan")))
+        if self._band_legend:
+            entries.append(Entry("fill", theme.BAND_LEGEND, tr("Uncertainty: P10–P90 shaded, P50 dashed")))
         entries += [Entry("star", colour, name) for _, colour, name in self._target_styles()]
         for number, (label, _) in enumerate(self._pins):
             entries.append(Entry("dotted", theme.PIN_COLOURS[number % len(theme.PIN_COLOURS)], label))
         return entries
+
+    def set_band_legend(self, shown: bool) -> None:
+        if shown != self._band_legend:
+            self._band_legend = shown
+            self.refresh_legend()
 
     def refresh_legend(self) -> None:
         self.legend.show_entries(self.legend_entries())

@@ -13,6 +13,7 @@ PURPLE = "#CC79A7"
 YELLOW = "#F0E442"
 BLACK = "#222222"
 GHOST = "#8C8C8C"
+BAND_LEGEND = "#C8C8C8"  # the legend's swatch for a band: each is its line's colour, shaded
 MET = "#1B7F3B"
 MISSED = "#B3261E"
 

@@ -80,3 +80,7 @@ def test_banded_charts_show_the_scenarios_p10_to_p90(qapp, document, charts):
         assert power.layer.isVisible()
         np.testing.assert_allclose(fill.high, result.band("power_mw", 90)[power.offset :])
         assert np.all(fill.low <= fill.high) and np.any(fill.low < fill.high)
+        assert "Uncertainty: P10–P90 shaded, P50 dashed" in power.chart.legend.names(), (
+            "the pack says what the shading is"
+        )
+    assert "Uncertainty: P10–P90 shaded, P50 dashed" not in power.chart.legend.names()

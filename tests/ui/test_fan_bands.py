@@ -49,7 +49,9 @@ def test_bands_are_off_until_toggled_then_follow_the_scenario(window, bands, qtb
     moved = ensemble(window.session.scenario, DRAWS, 0, projector=PROJECT_BATCH, ranges=RANGES)
     np.testing.assert_allclose(power.bands["power_mw"][1].y, moved.band("power_mw", 50)[offset:])
 
+    assert "Uncertainty: P10–P90 shaded, P50 dashed" in chart(window, "chart_power").legend.names()
     bands.toggle.trigger()
+    assert "Uncertainty: P10–P90 shaded, P50 dashed" not in chart(window, "chart_power").legend.names()
     assert not power.layer.isVisible() and not chance_label(window, "mfg_share").isVisible()
 
 

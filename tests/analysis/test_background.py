@@ -53,6 +53,13 @@ def test_calls_run_in_another_process_in_order_and_results_come_back(background)
     np.testing.assert_array_equal(answer(there).band("demand_pf", 90), here.band("demand_pf", 90))  # blanks too
 
 
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="process priorities are read this way on Unix only")
+def test_the_worker_gives_way_to_the_window(background):
+    answer(background.submit(os.getpid))
+    worker = os.getpriority(os.PRIO_PROCESS, background.process_id)
+    assert worker > os.getpriority(os.PRIO_PROCESS, 0), "the worker runs at a lower priority than the window"
+
+
 def test_an_answer_is_not_there_before_it_is_ready(background):
     job = background.submit(os.getpid)
     with pytest.raises(RuntimeError, match="poll ready"):

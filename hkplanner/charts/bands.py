@@ -45,14 +45,21 @@ class ChartBands:
         self.chart.set_band_legend(shown)
         self.chart.show_band_top(self.top if shown else 0.0)
 
+    def differs(self, result: Ensemble) -> bool:
+        """Whether `result` would change what is drawn (and so repaint the chart)."""
+        return any(self._moved(key, result) for key in self._styles)
+
+    def _moved(self, key: str, result: Ensemble) -> bool:
+        return not np.array_equal(self._drawn.get(key), result.bands[key][:, self.offset :], equal_nan=True)
+
     def show(self, result: Ensemble) -> None:
         """Draw `result`'s bands; a line whose P10, P50 and P90 are as drawn is left alone."""
         self._result = result
         moved = False
         for key, (brush, pen) in self._styles.items():
-            percentiles = result.bands[key][:, self.offset :]  # P10, P50, P90 per year
-            if np.array_equal(self._drawn.get(key), percentiles, equal_nan=True):
+            if not self._moved(key, result):
                 continue
+            percentiles = result.bands[key][:, self.offset :]  # P10, P50, P90 per year
             self._drawn[key] = percentiles
             years = result.years[self.offset :]
             low, middle, high = (self.chart.scaled(row) for row in percentiles)

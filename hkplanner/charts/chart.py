@@ -109,6 +109,7 @@ class ProjectionChart(pg.PlotWidget):
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._fit_exactly)
         self._shown: tuple[Projection, Projection] | None = None
+        self.moved = False  # whether the last show_projection changed what the chart draws
         self._pins: list[tuple[str, Projection]] = []
 
         # The title is a QLabel above the chart (see `framed`): it wraps when narrow, where a pyqtgraph
@@ -225,6 +226,8 @@ class ProjectionChart(pg.PlotWidget):
         """Redraw what changed: lines whose data moved, ghosts and history only when the baseline did,
         ranges only when something moved. `moved` says a subclass already changed items of its own."""
         self._shown = (projection, baseline)
+        if self._settle.isActive():
+            self._settle.start()  # the exact fit waits for a pause in every change, not just this chart's
         if baseline is not self._ghost_source:
             self._ghost_source = baseline
             self._draw_baseline(baseline)
@@ -234,6 +237,7 @@ class ProjectionChart(pg.PlotWidget):
         if moved:
             self._draw_end_label(projection)
             self._fit(projection, baseline)
+        self.moved = moved
 
     def _draw_lines(self, projection: Projection) -> bool:
         """The scenario's lines; True if any moved (then, and only then, the layer repaints)."""
@@ -451,6 +455,9 @@ class ProjectionChart(pg.PlotWidget):
                 self.setYRange(0, float(np.log10(max(wanted, 10 * LOG_FLOOR))), padding=0)
             else:
                 self.setYRange(0, wanted, padding=0)
+            # Now, not when the chart is next painted (pyqtgraph's default): moving every item in the middle
+            # of a paint made the chart paint twice.
+            self.getPlotItem().vb.updateMatrix()
 
 
 def _nice_ceiling(value: float) -> float:

@@ -4,7 +4,9 @@ on its card, from an ensemble computed off the UI thread.
 A scenario change starts an ensemble in the background (a worker process, analysis/background.py) unless
 one is running; then only the latest scenario waits, so the bands follow the line by at most one
 computation and never block the slider. A finished ensemble is drawn with the next change of the scenario,
-in the same repaint as its lines (one repaint a step, not two), or after one frame if none comes. Off by
+on the charts that change repaints anyway (one repaint a step, not two) and on at most one other; any
+chart still behind gets it at the next frame without a change. So a step never repaints every chart at
+once for bands that arrive late, as the last of one slider's bands do while the next slider moves. Off by
 default; the View menu's toggle shows or hides them.
 """
 
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 _TARGETS = {target.key: target for target in TARGETS}
 POLL_MS = 8  # how often the window looks for the worker's answer while one is due: within a frame
 FRAME_MS = 16  # a finished ensemble waits at most this long for the scenario's next change to be drawn with
+SPARE_CHARTS = 1  # charts a step repaints only for their bands: at most this many
 
 
 def tr(text: str) -> str:
@@ -36,7 +39,7 @@ def tr(text: str) -> str:
 
 
 class FanBands(QObject):
-    updated = Signal()  # bands and chances drawn for the latest ensemble
+    updated = Signal()  # the latest ensemble's bands are on every chart, its chances on the cards
 
     def __init__(
         self,
@@ -56,8 +59,10 @@ class FanBands(QObject):
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self._collect)
         self._finished: tuple[Scenario, Ensemble] | None = None  # computed, not yet drawn
+        self._behind: list[ChartBands] = []  # charts not yet showing `ensemble`
+        self._announced = True  # `updated` was emitted for `ensemble` (it is on every chart)
         self._frame = QTimer(self, singleShot=True, interval=FRAME_MS)
-        self._frame.timeout.connect(self._draw_finished)
+        self._frame.timeout.connect(self._draw_everywhere)
         background = self.background
         window.destroyed.connect(lambda: background.shutdown())
         self.toggle = QAction(tr("Uncertainty &Bands (P10–P90)"), window, checkable=True)
@@ -103,7 +108,6 @@ class FanBands(QObject):
 
     def _on_scenario_changed(self) -> None:
         if self.toggle.isChecked():
-            self._draw_finished()  # before the window redraws the charts for the change: one repaint
             self._request(self.window.session.scenario)
 
     def _request(self, scenario: Scenario) -> None:
@@ -137,7 +141,7 @@ class FanBands(QObject):
         """End the worker with the window."""
         self._poll.stop()
         self._frame.stop()
-        self._job, self._running, self._waiting, self._finished = None, None, None, None
+        self._job, self._running, self._waiting, self._finished, self._behind = None, None, None, None, []
         self.background.shutdown()
 
     # work -> view ---------------------------------------------------------------------------------
@@ -155,19 +159,49 @@ class FanBands(QObject):
             self._finished = (scenario, result)
             self._frame.start()
 
-    def _draw_finished(self) -> None:
+    def follow_charts(self) -> None:
+        """After the window redrew its charts for a change: the latest ensemble joins that repaint on the
+        charts it repaints anyway, and on at most SPARE_CHARTS others; the rest wait for their turn."""
+        if not self.toggle.isChecked():
+            return
+        self._take_finished()
+        spare = SPARE_CHARTS
+        for band in list(self._behind):
+            extra = not band.chart.moved and band.differs(self.ensemble)
+            if extra and not spare:
+                continue
+            spare -= extra
+            band.show(self.ensemble)
+            self._behind.remove(band)
+        self._after_drawing()
+
+    def _draw_everywhere(self) -> None:
+        """A frame without a change: every chart catches up."""
+        self._take_finished()
+        for band in self._behind:
+            band.show(self.ensemble)
+        self._behind = []
+        self._after_drawing()
+
+    def _take_finished(self) -> None:
+        """A finished ensemble becomes the one shown: its chances on the cards at once, its bands on every
+        chart as each one's turn comes."""
         if self._finished is None:
             return
-        self._frame.stop()
         (scenario, result), self._finished = self._finished, None
         if self.ensemble is None:
             self.window.statusBar().clearMessage()
         self.ensemble, self.scenario = result, scenario
-        for band in self._bands:
-            band.show(result)
+        self._behind, self._announced = list(self._bands), False
         for key, label in self._chances.items():
             label.setText(_chance_text(_TARGETS[key], result.probability[key], scenario))
-        self.updated.emit()
+
+    def _after_drawing(self) -> None:
+        if self._behind:
+            self._frame.start()
+        elif not self._announced:
+            self._announced = True
+            self.updated.emit()
 
 
 def _chance_label(card) -> ElidedLabel:

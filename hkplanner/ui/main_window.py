@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.cards.show_projection(projection)
         for chart in self.charts:
             chart.show_projection(projection, session.baseline_projection)
+        self.bands.follow_charts()
         self.status_timer.start()  # the status line follows once a drag pauses: it costs a relayout
 
     def refresh_pins(self) -> None:

@@ -54,7 +54,7 @@ def test_every_chart_is_drawn_as_vector_text_and_lines(pack):
     for title in ("AI compute capacity by phase", "Power for AI compute", "Manufacturing share of GDP"):
         assert title in charts
     assert "Market fund" in charts, "pinned scenarios are in the legends"
-    assert "2030" in charts and "10,000" in charts, "tick labels are text (with thousands separators), not bitmaps"
+    assert "2030" in charts and "20,000" in charts, "tick labels are text (with thousands separators), not bitmaps"
 
 
 def test_changed_parameters_come_with_their_sources_and_the_notes_follow(pack, document):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QSlider
 
 from hkplanner.ui import MainWindow
@@ -118,3 +120,22 @@ def tab_from(qtbot, widget):
     widget.setFocus()
     qtbot.keyClick(widget, Qt.Key.Key_Tab)
     return window.focusWidget()
+
+
+@contextmanager
+def painted():
+    """The widgets painted while the block runs, in order (a widget painted twice is there twice)."""
+    widgets = []
+
+    class Watcher(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                widgets.append(watched)
+            return False
+
+    watcher = Watcher()
+    QApplication.instance().installEventFilter(watcher)
+    try:
+        yield widgets
+    finally:
+        QApplication.instance().removeEventFilter(watcher)

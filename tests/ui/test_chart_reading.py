@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from hkplanner.charts import theme
+from hkplanner.charts.chart import SETTLE_MS
 from hkplanner.core import Phase
 from hkplanner.core.formatting import quantity
 from hkplanner.core.presets import presets
@@ -57,6 +58,17 @@ def test_ticks_have_thousands_separators(window):
     assert axis.tickStrings([0.5, 1.0], 1, 0.5) == ["0.5", "1.0"]
 
 
+def test_value_ticks_are_round_and_all_labelled(window):
+    """One level of round ticks, about every 30 pixels at least: 0, 5 ... 25 on a 250-pixel axis to 25."""
+    axis = chart(window, "chart_power").getPlotItem().getAxis("left")
+    assert axis.tickValues(0, 25, 250) == [(5, [0, 5, 10, 15, 20, 25])]
+    assert axis.tickValues(0, 8, 250) == [(1, [0, 1, 2, 3, 4, 5, 6, 7, 8])]
+    ((spacing, values),) = axis.tickValues(0, 120_000, 150)
+    assert spacing == 50_000 and values == [0, 50_000, 100_000]
+    ((spacing, values),) = axis.tickValues(1.01, 1.3, 300)
+    assert spacing == 0.05 and values[0] == pytest.approx(1.05) and values[-1] == pytest.approx(1.3)
+
+
 def y_top(each) -> float:
     return each.getPlotItem().vb.viewRange()[1][1]
 
@@ -71,6 +83,23 @@ def test_ranges_follow_the_data_back_down(window, qtbot):
     growth.setValue(0)
     window.session.reset_all()
     qtbot.waitUntil(lambda: y_top(mfg) == start)  # back to the plan, back to the plan's range, once changes pause
+
+
+def test_a_range_fits_the_data_again_only_once_every_change_pauses(window, qtbot):
+    """Fitting a range costs a repaint: not while the user goes on changing other things."""
+    mfg = chart(window, "chart_mfg")
+    start = y_top(mfg)
+    growth = slider(window, "mfg_growth_pct")
+    growth.setValue(growth.maximum())
+    growth.setValue(growth.minimum() + 1)
+    grown = y_top(mfg)
+    pue = slider(window, "pue")
+    for step in range(1, 9):  # another lever, moved for a while
+        pue.setValue(pue.minimum() + step)
+        qtbot.wait(SETTLE_MS // 3)
+        assert y_top(mfg) == grown
+    qtbot.waitUntil(lambda: y_top(mfg) < grown)
+    assert y_top(mfg) <= start
 
 
 def test_while_a_slider_is_held_the_range_only_grows_and_fits_on_release(window):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
 
 from hkplanner.analysis.ensemble import ensemble
 from hkplanner.ui.elided_label import ElidedLabel
 from tests.analysis.conftest import PROJECT_BATCH, RANGES
-from tests.ui.conftest import chart, slider
+from tests.ui.conftest import chart, painted, slider
 
 DRAWS = 60
 
@@ -114,3 +115,29 @@ def test_the_first_bands_say_they_are_coming(window, bands, qtbot):
     assert window.statusBar().currentMessage() == "Computing the uncertainty bands…"
     qtbot.waitUntil(lambda: bands.ensemble is not None, timeout=20_000)
     assert window.statusBar().currentMessage() == ""
+
+
+def test_late_bands_never_repaint_every_chart_in_one_step(window, bands, qtbot, monkeypatch):
+    """The last bands of one slider arrive while the next slider moves: that step repaints the charts the
+    move changes and at most one more; the others get the bands at the next frame without a change."""
+    with qtbot.waitSignal(bands.updated, timeout=20_000):
+        bands.toggle.trigger()
+    monkeypatch.setattr(bands, "_request", lambda scenario: None)  # only the ensemble given below arrives
+    slider(window, "private_delay_years").setValue(3)  # moves compute, power and capital cost
+    qtbot.wait(100)
+    late = ensemble(window.session.scenario, DRAWS, 0, projector=PROJECT_BATCH, ranges=RANGES)
+    bands._on_computed(window.session.scenario, late)
+    with painted() as widgets:
+        slider(window, "mfg_growth_pct").setValue(slider(window, "mfg_growth_pct").value() + 1)  # moves one chart
+        for _ in range(4):
+            QApplication.processEvents()
+    repainted = {c.objectName() for c in window.charts if c.viewport() in widgets}
+    assert "chart_mfg" in repainted
+    assert len(repainted - {"chart_mfg"}) == 1, "one chart behind catches up in the step, not three"
+    assert bands.ensemble is late and chance_label(window, "compute_total_2030").text(), "cards at once"
+
+    power = chart_bands(window, "power_mw")
+    offset = power.chart.spec.line_from - 2013
+    with qtbot.waitSignal(bands.updated, timeout=5_000):
+        pass  # the next frame without a change
+    np.testing.assert_allclose(power.bands["power_mw"][0].high, late.band("power_mw", 90)[offset:])

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QToolButton
 
 from hkplanner.charts import theme
 from hkplanner.core import REGISTRY
-from tests.ui.conftest import card_text, chart, slider
+from tests.ui.conftest import card_text, chart, painted, slider
 
 
 def curve_y(window, chart_name, key):
@@ -139,28 +139,27 @@ def test_a_target_due_after_the_horizon_is_judged_in_its_own_year(window, qtbot)
 
 def test_a_slider_step_repaints_what_changed_not_the_window_beneath(window, qtbot):
     """Charts and cards paint all of themselves: a step repaints them, never the main window under them."""
-    from PySide6.QtCore import QEvent, QObject
-
-    painted = []
-
-    class Painted(QObject):
-        def eventFilter(self, watched, event) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                painted.append(watched)
-            return False
-
     delay = slider(window, "private_delay_years")
     delay.setValue(1)  # the first change of a lever re-lays its row out (its title turns bold)
     qtbot.wait(600)  # and the status line, the charts' ranges and any window-wide repaint catch up
-    watcher = Painted()
-    QApplication.instance().installEventFilter(watcher)
-    try:
+    with painted() as repainted:
         for position in (2, 3, 4):  # quick steps, as a drag makes them (the status line waits for a pause)
             delay.setValue(position)
             for _ in range(4):
                 QApplication.processEvents()
-    finally:
-        QApplication.instance().removeEventFilter(watcher)
-    assert chart(window, "chart_compute").viewport() in painted, "the changed chart repainted"
-    assert window.cards.cards["compute_private_2030"] in painted, "so did its card"
-    assert window not in painted, [(type(w).__name__, w.objectName()) for w in painted]
+    assert chart(window, "chart_compute").viewport() in repainted, "the changed chart repainted"
+    assert window.cards.cards["compute_private_2030"] in repainted, "so did its card"
+    assert window not in repainted, [(type(w).__name__, w.objectName()) for w in repainted]
+
+
+def test_a_step_that_grows_a_range_paints_the_chart_once(window, qtbot):
+    """pyqtgraph moves the items to a new range when it next paints, which painted the chart twice."""
+    mfg = chart(window, "chart_mfg")
+    top = mfg.getPlotItem().vb.viewRange()[1][1]
+    growth = slider(window, "mfg_growth_pct")
+    with painted() as repainted:
+        growth.setValue(growth.maximum())
+        for _ in range(8):
+            QApplication.processEvents()
+    assert mfg.getPlotItem().vb.viewRange()[1][1] > top, "the range grew"
+    assert repainted.count(mfg.viewport()) == 1

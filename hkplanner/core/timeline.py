@@ -21,6 +21,8 @@ YEARS = np.arange(FIRST_YEAR, MAX_END_YEAR + 1)
 IS_HISTORY = YEARS <= LAST_HISTORY_YEAR
 WINDOW = YEARS[YEARS >= LAST_HISTORY_YEAR]  # the last history year, then every projected year
 WINDOW_START = LAST_HISTORY_YEAR - FIRST_YEAR  # index of the window's first year in YEARS
+for _shared in (YEARS, IS_HISTORY, WINDOW):
+    _shared.flags.writeable = False  # every projection's years are views of these: none may change them
 # Multiply by it to blank the window's first (history) year: a flow or a price that starts in 2025.
 FROM_FIRST_PROJECTED = np.where(WINDOW > LAST_HISTORY_YEAR, 1.0, np.nan)
 

@@ -142,8 +142,9 @@ class MainWindow(QMainWindow):
         self.panel.show_scenario(scenario)
         self.phase_editor.show_phases(scenario.phases)
         self.cards.show_projection(projection)
+        baseline = session.baseline_projection
         for chart in self.charts:
-            chart.show_projection(projection, session.baseline_projection)
+            chart.show_projection(projection, baseline)
         self.bands.follow_charts()
         self.status_timer.start()  # the status line follows once a drag pauses: it costs a relayout
 

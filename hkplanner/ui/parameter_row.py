@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QDoubleSpinBox, QGridLayout, QLabel, QSlider, QToolButton, QWidget
 
 from hkplanner.core import Parameter
@@ -25,6 +25,40 @@ def tooltip(parameter: Parameter) -> str:
     )
 
 
+class ParameterTitle(QLabel):
+    """A title in bold once its parameter differs from the default. It is laid out in bold always, and only
+    painted in the regular weight: a change of weight repaints it and re-lays out nothing (a new font
+    re-laid out the whole panel, a few milliseconds on the first step of every drag)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+        bold = QFont()  # only the weight: the size still follows the window's theme
+        bold.setBold(True)
+        self.setFont(bold)
+        self._emphasised = False
+
+    def is_emphasised(self) -> bool:
+        return self._emphasised
+
+    def set_emphasised(self, emphasised: bool) -> None:
+        if emphasised != self._emphasised:
+            self._emphasised = emphasised
+            self.update()
+
+    def paintEvent(self, event) -> None:
+        if self._emphasised:
+            super().paintEvent(event)
+            return
+        regular = self.font()
+        regular.setBold(False)
+        painter = QPainter(self)
+        painter.setFont(regular)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(self.contentsRect(), flags, self.text())
+
+
 class ParameterRow(QWidget):
     """Slider and number box edit the same value; `edited` carries it to the session.
 
@@ -42,8 +76,7 @@ class ParameterRow(QWidget):
         self.setToolTip(tooltip(parameter))
         self._low, self._high = parameter.slider
 
-        self.title = QLabel(tr(parameter.title))
-        self.title.setWordWrap(True)
+        self.title = ParameterTitle(tr(parameter.title))
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName(key)
         self.slider.setAccessibleName(tr(parameter.title))
@@ -104,8 +137,5 @@ class ParameterRow(QWidget):
                 widget.setValue(shown)
                 widget.blockSignals(blocked)
         changed = value != self.parameter.default
-        if changed != self.reset.isEnabled() or self.title.font().bold() != changed:
-            self.reset.setEnabled(changed)
-            font = QFont()  # only the weight: the size still follows the window's theme
-            font.setBold(changed)
-            self.title.setFont(font)
+        self.reset.setEnabled(changed)
+        self.title.set_emphasised(changed)

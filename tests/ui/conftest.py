@@ -123,19 +123,19 @@ def tab_from(qtbot, widget):
 
 
 @contextmanager
-def painted():
-    """The widgets painted while the block runs, in order (a widget painted twice is there twice)."""
-    widgets = []
+def received(kind: QEvent.Type):
+    """The objects that received events of this kind while the block ran, in order (twice if twice)."""
+    objects = []
 
     class Watcher(QObject):
         def eventFilter(self, watched, event) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                widgets.append(watched)
+            if event.type() == kind:
+                objects.append(watched)
             return False
 
     watcher = Watcher()
     QApplication.instance().installEventFilter(watcher)
     try:
-        yield widgets
+        yield objects
     finally:
         QApplication.instance().removeEventFilter(watcher)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from hkplanner.analysis.ensemble import ensemble
 from hkplanner.ui.elided_label import ElidedLabel
 from tests.analysis.conftest import PROJECT_BATCH, RANGES
-from tests.ui.conftest import chart, painted, slider
+from tests.ui.conftest import chart, received, slider
 
 DRAWS = 60
 
@@ -127,7 +128,7 @@ def test_late_bands_never_repaint_every_chart_in_one_step(window, bands, qtbot, 
     qtbot.wait(100)
     late = ensemble(window.session.scenario, DRAWS, 0, projector=PROJECT_BATCH, ranges=RANGES)
     bands._on_computed(window.session.scenario, late)
-    with painted() as widgets:
+    with received(QEvent.Type.Paint) as widgets:
         slider(window, "mfg_growth_pct").setValue(slider(window, "mfg_growth_pct").value() + 1)  # moves one chart
         for _ in range(4):
             QApplication.processEvents()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QToolButton
 
 from hkplanner.charts import theme
 from hkplanner.core import REGISTRY
-from tests.ui.conftest import card_text, chart, painted, slider
+from tests.ui.conftest import card_text, chart, received, slider
 
 
 def curve_y(window, chart_name, key):
@@ -140,9 +140,9 @@ def test_a_target_due_after_the_horizon_is_judged_in_its_own_year(window, qtbot)
 def test_a_slider_step_repaints_what_changed_not_the_window_beneath(window, qtbot):
     """Charts and cards paint all of themselves: a step repaints them, never the main window under them."""
     delay = slider(window, "private_delay_years")
-    delay.setValue(1)  # the first change of a lever re-lays its row out (its title turns bold)
-    qtbot.wait(600)  # and the status line, the charts' ranges and any window-wide repaint catch up
-    with painted() as repainted:
+    delay.setValue(1)
+    qtbot.wait(600)  # the status line, the charts' ranges and any window-wide repaint catch up
+    with received(QEvent.Type.Paint) as repainted:
         for position in (2, 3, 4):  # quick steps, as a drag makes them (the status line waits for a pause)
             delay.setValue(position)
             for _ in range(4):
@@ -157,9 +157,25 @@ def test_a_step_that_grows_a_range_paints_the_chart_once(window, qtbot):
     mfg = chart(window, "chart_mfg")
     top = mfg.getPlotItem().vb.viewRange()[1][1]
     growth = slider(window, "mfg_growth_pct")
-    with painted() as repainted:
+    with received(QEvent.Type.Paint) as repainted:
         growth.setValue(growth.maximum())
         for _ in range(8):
             QApplication.processEvents()
     assert mfg.getPlotItem().vb.viewRange()[1][1] > top, "the range grew"
     assert repainted.count(mfg.viewport()) == 1
+
+
+def test_a_changed_parameter_is_marked_without_re_laying_out_the_panel(window, qtbot):
+    """Its title turns bold on the first step away from the default: a repaint of the title, no new layout."""
+    from hkplanner.ui.parameter_row import ParameterRow
+
+    row = window.findChild(ParameterRow, "private_delay_years_row")
+    assert not row.title.is_emphasised()
+    with received(QEvent.Type.LayoutRequest) as laid_out:
+        slider(window, "private_delay_years").setValue(2)
+        for _ in range(4):
+            QApplication.processEvents()
+    assert row.title.is_emphasised() and row.title.font().bold()
+    assert row not in laid_out, "the row keeps its layout"
+    row.reset.click()
+    assert not row.title.is_emphasised()

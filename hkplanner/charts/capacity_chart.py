@@ -10,8 +10,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QPainterPath, QPen
 
 from hkplanner.charts import theme
-from hkplanner.charts.chart import ChartSpec, ProjectionChart, still, tr
+from hkplanner.charts.chart import ChartSpec, ProjectionChart, tr
 from hkplanner.charts.legend import Entry
+from hkplanner.charts.markers import Markers
 from hkplanner.core import Projection
 from hkplanner.core.history import HISTORY
 from hkplanner.core.timeline import YEARS
@@ -33,15 +34,10 @@ class CapacityChart(ProjectionChart):
         self.stack.setZValue(-10)
         self.getPlotItem().addItem(self.stack)  # not cached: it changes with the levers that move capacity
         self._stack_top = 0.0
-        self.observed = pg.ScatterPlotItem(
-            size=10,
-            symbol="d",
-            brush=pg.mkBrush(theme.BLACK),
-            pen=pg.mkPen("w"),
-            name=tr("Observed"),
-        )
+        black = pg.mkBrush(theme.BLACK)
+        self.observed = Markers(size=10, symbol="d", brush=black, pen=pg.mkPen("w"), name=tr("Observed"))
         self.observed.setZValue(15)
-        self.getPlotItem().addItem(still(self.observed))
+        self.getPlotItem().addItem(self.observed)
 
     def show_projection(self, projection: Projection, baseline: Projection, moved: bool = False) -> None:
         moved = self._match_bands(projection) or moved

@@ -23,6 +23,7 @@ from hkplanner.charts.axes import NumberAxis
 from hkplanner.charts.hover import HoverReadout
 from hkplanner.charts.layer import Layer, Stroke
 from hkplanner.charts.legend import ChartLegend, Entry
+from hkplanner.charts.markers import Markers
 from hkplanner.core import TARGETS, Projection
 from hkplanner.core.history import HISTORY
 from hkplanner.core.timeline import FIRST_YEAR, LAST_HISTORY_YEAR
@@ -139,18 +140,18 @@ class ProjectionChart(pg.PlotWidget):
         self.curves: dict[str, Stroke] = {}
         self.line_layer = Layer(cached=False)
         plot.addItem(self.line_layer)
-        self.history: dict[str, pg.ScatterPlotItem] = {}
+        self.history: dict[str, Markers] = {}
         for line in spec.lines:
             if line.markers:
-                self.history[line.key] = pg.ScatterPlotItem(
+                self.history[line.key] = Markers(
                     size=7, brush=pg.mkBrush(line.colour), pen=pg.mkPen("w", width=1), symbol="s"
                 )
-                plot.addItem(still(self.history[line.key]))
+                plot.addItem(self.history[line.key])
         self._star_colours = {key: colour for key, colour, _ in self._target_styles()}  # fixed: not per step
-        self.stars = pg.ScatterPlotItem(size=16, symbol="star", pen=pg.mkPen("w"))
+        self.stars = Markers(size=16, symbol="star", pen=pg.mkPen("w"))
         self.stars.setZValue(20)
         if any(_TARGETS[key].dated for key in spec.targets):
-            plot.addItem(still(self.stars))
+            plot.addItem(self.stars)
         # In the lower right corner, which a cumulative series (rising to the right) leaves clear.
         self.end_text = pg.TextItem(
             anchor=(1, 1), color=theme.BLACK, fill=pg.mkBrush(255, 255, 255, 170)

@@ -213,3 +213,20 @@ def test_the_range_makes_room_for_the_uncertainty_bands_and_gives_it_back(window
     bands.set_visible(False)
     compute.hold_range(False)  # as when the slider is let go: the range fits what is drawn
     assert y_top(compute) == lines_only
+
+
+def test_markers_bounds_follow_their_data_and_the_range(window):
+    """Markers keep their bounding rectangle between changes: a new scale must still renew it."""
+    compute = chart(window, "chart_compute")
+    observed = compute.observed
+
+    def every_point_inside() -> bool:
+        rect = observed.boundingRect()
+        return all(rect.contains(QPointF(x, y)) for x, y in zip(*observed.getData(), strict=True))
+
+    linear = observed.boundingRect()
+    assert every_point_inside()
+    compute.log_box.setChecked(True)
+    assert observed.boundingRect() != linear and every_point_inside()
+    compute.log_box.setChecked(False)
+    assert every_point_inside()

@@ -6,16 +6,19 @@ then processEvents until the repaint is flushed, timed with perf_counter; gc sta
 the worker process while the drag goes on (they may trail the line, never hold it up): the steps that draw
 a new ensemble are timed like any other. The same drag with neither pins nor bands is measured too
 (`plain_*`), as the first release measured it. Per-slider medians show which edits are expensive; chart
-paints per step prove the charts did repaint; the UI thread's own CPU time tells waiting from working.
+paints per step prove the charts did repaint; the UI thread's own CPU time tells waiting from working;
+ensembles shown per step and the bands' lag behind the line show the bands kept up.
 """
 
 from __future__ import annotations
 
 import statistics
+import time
 from collections import defaultdict
+from collections.abc import Callable
 
 from benchmarks.steps import Step, slider_steps
-from benchmarks.timing import Timings, close_window, paint_counter, qt_app, settle, time_steps
+from benchmarks.timing import Timings, close_window, paint_counter, percentile, qt_app, settle, time_steps
 
 STEPS, QUICK_STEPS, WARMUP_STEPS = 300, 60, 40
 BUDGETS = {"median_ms": 4.0, "p99_ms": 8.3}  # design.md: one frame at 120 Hz, with bands and pins on
@@ -45,9 +48,9 @@ def open_window(app, briefing: bool = True):
     return window
 
 
-def drag(app, window, steps: list[Step]) -> Timings:
+def drag(app, window, steps: list[Step], watch: Callable[[Step], None] | None = None) -> Timings:
     """Time each step. Untimed around each step: the slider is scrolled into view first, as a user
-    would, and the session is checked to have taken the step's value."""
+    would, and the session is checked to have taken the step's value (then `watch` looks on)."""
     from PySide6.QtWidgets import QScrollArea, QSlider
 
     sliders = {key: window.findChild(QSlider, key) for key in {step.key for step in steps}}
@@ -67,18 +70,39 @@ def drag(app, window, steps: list[Step]) -> Timings:
         taken = window.session.scenario[step.key]
         if taken != step.value:
             raise AssertionError(f"{step.key}: slider at {step.position} gave {taken}, expected {step.value}")
+        if watch:
+            watch(step)
 
     return time_steps(steps, move, reach, check)
+
+
+class BandsWatch:
+    """After each step: which ensemble the window shows, and how far behind the line its bands are: the
+    time since the scenario they are for was on screen (0 when they are for the scenario on screen)."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        self.ensembles: list = []  # each ensemble shown, once
+        self.seen: list[tuple[object, float]] = []  # (scenario on screen, when its step ended)
+        self.lags_ms: list[float] = []
+
+    def __call__(self, step: Step) -> None:
+        bands, now = self.window.bands, time.perf_counter()
+        self.seen.append((self.window.session.scenario, now))
+        if bands.ensemble is not None and (not self.ensembles or bands.ensemble is not self.ensembles[-1]):
+            self.ensembles.append(bands.ensemble)
+        shown_since = next((when for scenario, when in reversed(self.seen) if scenario == bands.scenario), None)
+        if shown_since is not None:
+            self.lags_ms.append((now - shown_since) * 1000)
 
 
 def run(quick: bool = False) -> dict[str, float]:
     app = qt_app()
     steps = slider_steps(QUICK_STEPS if quick else STEPS)
     window = open_window(app)
-    drawn = []
-    window.bands.updated.connect(lambda: drawn.append(window.bands.scenario))
+    bands = BandsWatch(window)
     with paint_counter(app, [chart.viewport() for chart in window.charts]) as paints:
-        timings = drag(app, window, steps)
+        timings = drag(app, window, steps, bands)
     close_window(app, window)
     plain_window = open_window(app, briefing=False)
     plain = drag(app, plain_window, steps).summary()
@@ -89,7 +113,9 @@ def run(quick: bool = False) -> dict[str, float]:
         by_key[step.key].append(sample)
     figures = timings.summary()
     figures["chart_paints_per_step"] = paints.count / len(steps)
-    figures["bands_drawn_per_step"] = len(drawn) / len(steps)
+    figures["ensembles_shown_per_step"] = len(bands.ensembles) / len(steps)
+    figures["bands_lag_median_ms"] = statistics.median(bands.lags_ms)
+    figures["bands_lag_p90_ms"] = percentile(bands.lags_ms, 90)
     figures.update({f"median_ms[{key}]": statistics.median(values) for key, values in by_key.items()})
     figures.update({f"plain_{key}": plain[key] for key in ("median_ms", "p99_ms")})
     return figures

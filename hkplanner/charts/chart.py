@@ -163,6 +163,7 @@ class ProjectionChart(pg.PlotWidget):
         for year in sorted({HISTORY[key].break_year for key in spec.sources if HISTORY[key].break_year}):
             self._add_series_break(year)
         self.pin_curves: list[Stroke] = []
+        self._ghost_tops: list[float] = []
         self.pin_layer = Layer(z=5)
         plot.addItem(self.pin_layer)
         self._pin_tops: list[float] = []
@@ -298,7 +299,7 @@ class ProjectionChart(pg.PlotWidget):
         ]
         self.pin_layer.show_shapes(self.pin_curves)
         pinned_values = [projection[key][years_from:] for _, projection in pins for key in self.spec.pinned_keys]
-        self._pin_tops = [float(np.nanmax(values)) for values in pinned_values if not np.isnan(values).all()]
+        self._pin_tops = _highest(pinned_values)
         self._y_top = 0.0  # re-range to include them
         self._ghost_source = None  # and redraw on the next show_projection
         self.refresh_legend()
@@ -354,6 +355,7 @@ class ProjectionChart(pg.PlotWidget):
             for key in self.spec.ghost_keys
         }
         self.ghost_layer.show_shapes(list(self.ghosts.values()))
+        self._ghost_tops = _highest(baseline[key][self._offset :] for key in self.ghosts)  # the range needs them
         past = baseline.is_history
         for key, markers in self.history.items():
             values = baseline[key][past]
@@ -397,9 +399,11 @@ class ProjectionChart(pg.PlotWidget):
         key = self.spec.lines[0].key
         year = int(projection.years[-1])
         value = float(projection[key][-1])
-        self.end_text.setText(self.spec.end_label.format(value=value, year=year))
         self.end_text.setPos(year, float(self.scaled(np.array(0.0))))
-        self._wrap_end_label()
+        text = self.spec.end_label.format(value=value, year=year)
+        if text != self.end_text.toPlainText():  # typesetting it again is costly, and most steps leave it
+            self.end_text.setText(text)
+            self._wrap_end_label()
 
     def _wrap_end_label(self) -> None:
         """On a chart narrower than the label, it wraps instead of running past the plot's left edge."""
@@ -411,9 +415,7 @@ class ProjectionChart(pg.PlotWidget):
             self.end_text.setTextWidth(room)
 
     def _top_of_data(self, projection: Projection, baseline: Projection) -> float:
-        arrays = [projection[key][self._offset :] for key in self.curves]
-        arrays += [baseline[key][self._offset :] for key in self.ghosts]
-        tops = [np.nanmax(array) for array in arrays if not np.isnan(array).all()]
+        tops = _highest(projection[key][self._offset :] for key in self.curves) + self._ghost_tops
         tops += [point[1] for point in self._star_points] + [_TARGETS[k].threshold for k in self._level_keys()]
         tops += self._pin_tops + self._extra_tops() + ([self._band_top] if self._band_top else [])
         return max(tops, default=1.0)
@@ -459,6 +461,12 @@ class ProjectionChart(pg.PlotWidget):
             # Now, not when the chart is next painted (pyqtgraph's default): moving every item in the middle
             # of a paint made the chart paint twice.
             self.getPlotItem().vb.updateMatrix()
+
+
+def _highest(arrays) -> list[float]:
+    """Each array's highest value; an array of blanks has none."""
+    tops = (float(np.fmax.reduce(array)) for array in arrays)
+    return [top for top in tops if not np.isnan(top)]
 
 
 def _nice_ceiling(value: float) -> float:

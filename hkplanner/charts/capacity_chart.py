@@ -7,10 +7,11 @@ from itertools import cycle
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QPen, QPolygonF
 
 from hkplanner.charts import theme
 from hkplanner.charts.chart import ChartSpec, ProjectionChart, tr
+from hkplanner.charts.layer import polygon
 from hkplanner.charts.legend import Entry
 from hkplanner.charts.markers import Markers
 from hkplanner.core import Projection
@@ -99,7 +100,7 @@ class PhaseStack(pg.GraphicsObject):
         self.tops = np.zeros((0, 0))
         self.colours: list = []
         self._styles: list[tuple[QBrush, QPen]] = []  # per phase: tinted fill, outline pen
-        self._outlines: list[tuple[QPainterPath, QPainterPath]] = []  # per phase: the area, its top line
+        self._outlines: list[tuple[QPolygonF, QPolygonF]] = []  # per phase: the area, its top line
 
     def set_tops(self, years: np.ndarray, tops: np.ndarray) -> bool:
         """True if anything changed (and the item will repaint)."""
@@ -109,11 +110,9 @@ class PhaseStack(pg.GraphicsObject):
         self.years, self.tops = np.asarray(years, float), np.asarray(tops, float)
         there_and_back = np.concatenate((self.years, self.years[::-1]))
         ground = np.zeros_like(self.years)
-        self._outlines = []
-        for top in self.tops:
-            area = pg.arrayToQPath(there_and_back, np.concatenate((top, ground)))
-            area.closeSubpath()
-            self._outlines.append((area, pg.arrayToQPath(self.years, top)))
+        self._outlines = [
+            (polygon(there_and_back, np.concatenate((top, ground))), polygon(self.years, top)) for top in self.tops
+        ]
         self.update()
         return True
 
@@ -141,10 +140,9 @@ class PhaseStack(pg.GraphicsObject):
         ):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(brush)
-            painter.drawPath(area)
+            painter.drawPolygon(area)
             painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(line)
+            painter.drawPolyline(line)
 
 
 def _tint(colour, strength: float = 0.7):

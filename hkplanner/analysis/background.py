@@ -24,7 +24,8 @@ from contextlib import contextmanager
 WORKER_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 # The worker yields to the window: at normal priority, the scheduler would let the worker, just woken by a
 # call, take the core from the window's thread in the middle of a slider step (several milliseconds).
-WORKER_NICENESS = 10  # where there is no idle-only scheduling (macOS)
+# Not idle-only scheduling: on a machine busy with other work the bands would then never come.
+WORKER_NICENESS = 10
 BELOW_NORMAL_PRIORITY_CLASS = 0x4000  # Windows' equivalent
 
 
@@ -155,14 +156,12 @@ def _environment(variables: Mapping[str, str]) -> Iterator[None]:
 
 
 def lower_priority() -> None:
-    """This process gives way to any other (the window first) whenever both want a core."""
+    """This process gives way to the window (and to other programs) whenever both want a core."""
     if sys.platform == "win32":
         import ctypes
 
         kernel = ctypes.windll.kernel32
         kernel.SetPriorityClass(kernel.GetCurrentProcess(), BELOW_NORMAL_PRIORITY_CLASS)
-    elif hasattr(os, "SCHED_IDLE"):  # Linux: a core only when nothing else wants it
-        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     else:
         os.nice(WORKER_NICENESS)
 

@@ -4,9 +4,10 @@ on its card, from an ensemble computed off the UI thread.
 A scenario change starts an ensemble in the background (a worker process, analysis/background.py) unless
 one is running; then only the latest scenario waits, so the bands follow the line by at most one
 computation and never block the slider. A finished ensemble is drawn with the next change of the scenario,
-on the charts that change repaints anyway (one repaint a step, not two) and on at most one other; any
-chart still behind gets it at the next frame without a change. So a step never repaints every chart at
-once for bands that arrive late, as the last of one slider's bands do while the next slider moves. Off by
+on the charts that change repaints anyway (one repaint a step, not two), and on others only while the
+step repaints few charts; any chart still behind gets it at the next frame without a change. So a step
+never repaints every chart at once for bands that arrive late, as the last of one slider's bands do while
+the next slider moves. Off by
 default; the View menu's toggle shows or hides them.
 """
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 _TARGETS = {target.key: target for target in TARGETS}
 POLL_MS = 8  # how often the window looks for the worker's answer while one is due: within a frame
 FRAME_MS = 16  # a finished ensemble waits at most this long for the scenario's next change to be drawn with
-SPARE_CHARTS = 1  # charts a step repaints only for their bands: at most this many
+CHARTS_PER_STEP = 3  # a step repaints other charts for their bands only while it repaints fewer than this
 
 
 def tr(text: str) -> str:
@@ -161,11 +162,12 @@ class FanBands(QObject):
 
     def follow_charts(self) -> None:
         """After the window redrew its charts for a change: the latest ensemble joins that repaint on the
-        charts it repaints anyway, and on at most SPARE_CHARTS others; the rest wait for their turn."""
+        charts it repaints anyway, and on others while the step repaints fewer than CHARTS_PER_STEP; the
+        rest wait for their turn."""
         if not self.toggle.isChecked():
             return
         self._take_finished()
-        spare = SPARE_CHARTS
+        spare = max(0, CHARTS_PER_STEP - sum(band.chart.moved for band in self._bands))
         for band in list(self._behind):
             extra = not band.chart.moved and band.differs(self.ensemble)
             if extra and not spare:

@@ -27,6 +27,8 @@ PIXMAP_CACHE_KB = 64 * 1024
 def same_values(a: np.ndarray, b: np.ndarray) -> bool:
     """Equal arrays (blanks equal too); known at once when both are the same read-only memory, as the
     series of a part of the model that a change left alone are."""
+    if a is b:
+        return True
     if not (a.flags.writeable or b.flags.writeable) and a.__array_interface__ == b.__array_interface__:
         return True
     return np.array_equal(a, b, equal_nan=True)

@@ -52,8 +52,9 @@ class ChartLegend(QLabel):
         self.setStyleSheet(f"color: {theme.BLACK}; background: white; padding: 1px 4px;")
         self.entries: tuple[Entry, ...] = ()
         self._body = ""
-        self.pixel_size = theme.LOOKS["standard"].legend_px  # the entries' size, set by `_fit`
-        self._pixel_sizes = (theme.LOOKS["standard"].legend_px, theme.LOOKS["standard"].legend_min_px)
+        standard = theme.LOOKS["standard"]
+        self._pixel_sizes = (standard.legend_px, standard.legend_min_px)  # the look's, then its smallest
+        self.pixel_size = standard.legend_px  # the entries' size, chosen by `_fit`
 
     def apply_look(self, look: theme.Look) -> None:
         self._pixel_sizes = (look.legend_px, look.legend_min_px)

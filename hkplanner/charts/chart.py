@@ -206,9 +206,7 @@ class ProjectionChart(pg.PlotWidget):
         """Line widths and type sizes for the theme (standard or projector)."""
         plot = self.getPlotItem()
         self.title.setStyleSheet(f"font-size: {look.title_pt}pt; color: {theme.BLACK}; background: white;")
-        legend_font = self.legend.font()
-        legend_font.setPixelSize(look.legend_px)
-        self.legend.setFont(legend_font)
+        self.legend.apply_look(look)
         self._ghost_pen = _pen(theme.GHOST, look.ghost_width, dashed=True)
         if self._shown is not None:
             self._draw_baseline(self._shown[1])

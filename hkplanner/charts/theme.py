@@ -36,6 +36,7 @@ class Look:
     card_text_px: int  # a target card's title, goal and detail
     card_figure_px: int  # a target card's headline: its verdict and figure
     legend_px: int
+    legend_min_px: int  # a legend that would crowd a short chart steps down to this size, never below
     headline_cards: bool = False  # cards lead with the figure itself ("✗ 8,480 PF"), for a room
 
 
@@ -50,6 +51,7 @@ LOOKS = {
         card_text_px=12,
         card_figure_px=17,
         legend_px=11,
+        legend_min_px=10,
     ),
     # For the back of a room at 1920x1080: thick lines and large type; every size at least the standard's.
     "projector": Look(
@@ -62,6 +64,7 @@ LOOKS = {
         card_text_px=24,
         card_figure_px=48,
         legend_px=18,
+        legend_min_px=18,  # the back of the room reads it at full size, whatever the chart's height
         headline_cards=True,
     ),
 }

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from hkplanner.charts import theme
 from hkplanner.core import Scenario
@@ -21,6 +21,7 @@ from hkplanner.ui.export_commands import ExportCommands
 from hkplanner.ui.fan_bands import FanBands
 from hkplanner.ui.file_commands import FileCommands
 from hkplanner.ui.menus import Menus
+from hkplanner.ui.panel_area import PanelArea
 from hkplanner.ui.parameter_panel import ParameterPanel
 from hkplanner.ui.phase_editor import PhaseEditor
 from hkplanner.ui.preferences import Preferences
@@ -69,12 +70,7 @@ class MainWindow(QMainWindow):
         self.status_timer = QTimer(self, singleShot=True, interval=STATUS_DELAY_MS)
         self.status_timer.timeout.connect(self._show_status)
 
-        self.panel_area = scroll = QScrollArea()
-        scroll.setObjectName("parameter_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.panel)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside, not the frame
-        scroll.setMinimumWidth(340)  # on a 1366-wide laptop screen the cards and charts need the rest
+        self.panel_area = PanelArea(self.panel)
         self.chart_grid = grid = QGridLayout()
         grid.setSpacing(6)
         right = QWidget()
@@ -86,12 +82,14 @@ class MainWindow(QMainWindow):
         right_layout.addLayout(grid, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("splitter")
-        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.panel_area)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)  # neither a drag nor a restored state hides the levers
         self.setCentralWidget(self.splitter)
         fit_to_screen(self, PREFERRED_SIZE)
-        panel_width = min(440, max(340, round(0.28 * self.width())))
+        # A starting share of the window; the splitter widens it to the panel's minimum where that is more.
+        panel_width = min(440, round(0.28 * self.width()))
         self.splitter.setSizes([panel_width, self.width() - panel_width])
         self.presentation = Presentation(self)
         self.exports = ExportCommands(self)

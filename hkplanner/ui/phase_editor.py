@@ -33,6 +33,7 @@ def tr(text: str) -> str:
 NAME, OWNER, CAPACITY, START, COMPLETION, RAMP = range(6)
 HEADERS = ("Phase", "Owner", "PF", "Start", "Done", "Ramp")
 CHOICES = {OWNER: OWNERS, RAMP: RAMPS}
+NAME_PADDING_PX = 6  # each side of a name in its cell, as the style draws it
 NUMBER_RANGES = {CAPACITY: (0, MAX_PHASE_PF), START: (FIRST_YEAR, MAX_END_YEAR), COMPLETION: (FIRST_YEAR, MAX_END_YEAR)}
 
 
@@ -107,6 +108,7 @@ class PhaseEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self._fit_width())
         self.add_button = QPushButton(tr("Add phase"))
         self.add_button.setObjectName("add_phase")
         self.remove_button = QPushButton(tr("Remove"))
@@ -147,12 +149,23 @@ class PhaseEditor(QWidget):
                 self.table.setItem(row, column, item)
         self.table.blockSignals(blocked)
         self._fit_height()
+        self._fit_width()
         self.remove_button.setEnabled(bool(phases))
 
     def _fit_height(self) -> None:
         """Every row shows: the table is as tall as its rows, which grow when a name wraps."""
         rows = sum(self.table.rowHeight(row) for row in range(self.table.rowCount()))
         self.table.setFixedHeight(self.table.horizontalHeader().height() + rows + 2 * self.table.frameWidth())
+
+    def _fit_width(self) -> None:
+        """Every column shows, without a horizontal scroll bar: the table asks for its columns' width, the
+        names' column at least as wide as its longest word (names wrap between words)."""
+        header = self.table.horizontalHeader()
+        words = (word for phase in self._phases for word in phase.name.split())
+        longest_word = max((self.table.fontMetrics().horizontalAdvance(word) for word in words), default=0)
+        name_width = max(header.sectionSizeHint(NAME), longest_word + 2 * NAME_PADDING_PX)
+        others = sum(header.sectionSize(column) for column in range(len(HEADERS)) if column != NAME)
+        self.table.setMinimumWidth(name_width + others + 2 * self.table.frameWidth())
 
     # view -> model
     def _on_cell_edited(self, item: QTableWidgetItem) -> None:

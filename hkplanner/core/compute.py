@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from hkplanner.core.lags import LAGS, blended, convolve, years_since_last
+from hkplanner.core.lags import blended, convolve, years_since_last
 from hkplanner.core.phases import PhaseArrays, capacity_by_phase
 from hkplanner.core.timeline import (
     FIRST_PROJECTED_YEAR,
@@ -41,8 +41,8 @@ def power_kernel(lifetime: np.ndarray, power_factor: np.ndarray) -> np.ndarray:
     """Power per PF added `d` years before, relative to hardware bought that year: the hardware in service
     is the last refresh's, bought `d mod lifetime` years ago, and each year's hardware draws `power_factor`
     (1 - yearly fall) times the year before's. Times the power per PF of hardware bought that year."""
-    by_age = power(power_factor, -LAGS)  # hardware bought `age` years before draws factor^-age as much
-    return blended(lifetime, lambda whole: np.take_along_axis(by_age, years_since_last(whole), axis=-1))
+    # hardware bought `age` years before draws factor^-age as much
+    return blended(lifetime, lambda whole: power(power_factor, -years_since_last(whole)))
 
 
 def capacities(phases: PhaseArrays, private_delay: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -53,8 +53,10 @@ def capacities(phases: PhaseArrays, private_delay: np.ndarray) -> tuple[np.ndarr
     count, rows, years = by_phase.shape
     by_owner = phases.owner_weights @ by_phase.reshape(count, rows * years)  # one product for every scenario
     public, private, northern, other_private = by_owner.reshape(4, rows, years)
-    total = public + private
-    added = first_difference(np.stack((public, total)))  # phases only grow, so this is never negative
+    public_and_total = np.empty((2, rows, years))
+    public_and_total[0] = public
+    total = np.add(public, private, out=public_and_total[1])
+    added = first_difference(public_and_total)  # phases only grow, so this is never negative
     return by_phase, public, private, northern, other_private, total, added
 
 

@@ -30,9 +30,9 @@ def spread(amount: np.ndarray, years: np.ndarray) -> np.ndarray:
 def project_fund(values: dict) -> dict[str, np.ndarray]:
     deployed = spread(values["fund_public_hkd_bn"], values["fund_deploy_years"])
     # Returns on capital deployed by last year come back and are invested again (not compounded).
-    deployed_by_last_year = np.zeros_like(deployed)
-    deployed_by_last_year[:, 1:] = deployed[:, :-1]
-    recycled = np.cumsum(values["fund_recycling_pct"] / 100 * deployed_by_last_year, axis=1)
+    returns = values["fund_recycling_pct"] / 100 * deployed[:, :-1]
+    recycled = np.zeros((len(returns), deployed.shape[1]))
+    np.add.accumulate(returns, axis=1, out=recycled[:, 1:])
     public_new = deployed + recycled
     private_new = public_new * values["co_investment_ratio"]
     startups_new = (public_new + private_new) * (1000 / values["avg_round_hkd_m"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from hkplanner.core.history import HISTORY
-from hkplanner.core.timeline import LAST_HISTORY_YEAR, WINDOW, yearly_flow
+from hkplanner.core.timeline import FROM_FIRST_PROJECTED, LAST_HISTORY_YEAR, WINDOW, first_difference, yearly_flow
 
 _YEARS_IN = WINDOW - LAST_HISTORY_YEAR  # 0 in 2024, 1 in the first new year
 _PUBLIC_2024 = HISTORY["fund_public_cum_hkd_bn"].at(LAST_HISTORY_YEAR)
@@ -36,11 +36,12 @@ def project_fund(values: dict) -> dict[str, np.ndarray]:
     public_new = deployed + recycled
     private_new = public_new * values["co_investment_ratio"]
     startups_new = (public_new + private_new) * (1000 / values["avg_round_hkd_m"])
+    private_flow = first_difference(private_new)  # 0 in 2024
     return {
         "fund_public_cum_hkd_bn": _PUBLIC_2024 + public_new,
         "fund_private_cum_hkd_bn": _PRIVATE_2024 + private_new,
-        "fund_private_new_hkd_bn": yearly_flow(private_new),
-        "fund_private_new_cum": private_new,  # from 2025: what the R&D sub-model spreads over the years
+        "fund_private_new_hkd_bn": private_flow * FROM_FIRST_PROJECTED,
+        "fund_private_new_flow": private_flow,  # what the R&D sub-model spreads over the years
         "fund_public_deployed_hkd_bn": yearly_flow(deployed),  # new government money (recycled returns are not)
         "startups_backed": _STARTUPS_2024 + startups_new,
     }

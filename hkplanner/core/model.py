@@ -60,6 +60,7 @@ OFFICIAL = {
 # Each column's years before the window, the same in every scenario: official figures or blanks.
 _HISTORY = {key: figures[None, :WINDOW_START] for key, figures in OFFICIAL.items()}
 _BLANK_HISTORY = np.full((1, WINDOW_START), np.nan)
+_ONE_ROW = (1, WINDOW.size)
 
 
 class Columns(Mapping):
@@ -142,7 +143,7 @@ class _Part:
     A part that varies by row (in a batch) has `verdicts`; a kept part (one row) has each series over the
     whole timeline and its targets judged on them instead."""
 
-    __slots__ = ("results", "verdicts", "whole", "window")
+    __slots__ = ("cuts", "results", "verdicts", "whole", "window")
 
     def __init__(
         self,
@@ -153,12 +154,20 @@ class _Part:
     ) -> None:
         self.window = window  # (rows or 1, window years) per series
         self.verdicts = verdicts  # by target key, for the targets on this part's series
-        self.whole = whole  # kept parts: each series over the whole timeline ((..., years), read-only)
+        self.whole = whole  # kept parts: each series over the whole timeline, (years) or (phases, years), read-only
         self.results = results  # kept parts: by target key
+        self.cuts: dict[int, dict[str, np.ndarray]] = {}  # kept parts: the series cut after each number of years
 
     @property
     def kept(self) -> bool:
         return self.whole is not None
+
+    def until(self, stop: int) -> dict[str, np.ndarray]:
+        """A kept part's series cut after `stop` years, cut once for each end year (what a projection shows)."""
+        cut = self.cuts.get(stop)
+        if cut is None:
+            cut = self.cuts[stop] = {key: whole[..., :stop] for key, whole in self.whole.items()}
+        return cut
 
 
 def _window(spec: _Spec, inputs: dict, given: tuple) -> dict[str, np.ndarray]:
@@ -178,8 +187,7 @@ def _part(spec: _Spec, inputs: dict, given: tuple, rows: int) -> _Part:
     return _Part(window, verdicts={verdict.target.key: verdict for verdict in verdicts})
 
 
-@lru_cache(maxsize=256)
-def _kept(name: str, numbers: tuple[float, ...], given: tuple) -> _Part:
+def _keep(name: str, numbers: tuple[float, ...], given: tuple) -> _Part:
     """A part for inputs every scenario shares, kept (read-only) by their values and what it is given: a
     slider that moves none of a part's inputs reuses its results, down to the series over the whole
     timeline and the verdicts on them."""
@@ -188,43 +196,63 @@ def _kept(name: str, numbers: tuple[float, ...], given: tuple) -> _Part:
     window = _window(spec, inputs, given)
     for array in window.values():
         array.flags.writeable = False
-    whole = {key: _over_timeline(key, array) for key, array in window.items() if array.shape[-1] == WINDOW.size}
+    whole = _over_timeline(window)
     numbers_by_key = dict(zip(spec.inputs, numbers, strict=True))
     results = {
-        target.key: judge_one(target, YEARS, whole[target.metric][0], numbers_by_key)
+        target.key: judge_one(target, YEARS, whole[target.metric], numbers_by_key)
         for target in TARGETS
         if target.metric in whole
     }
     return _Part(window, whole=whole, results=results)
 
 
-def _over_timeline(key: str, window: np.ndarray) -> np.ndarray:
-    """A kept series (..., 1, window years) over the whole timeline, read-only: its history, then the window."""
-    history = _HISTORY.get(key, _BLANK_HISTORY)
-    if window.ndim > 2:  # by phase: each phase's history is blank
-        history = np.repeat(history[None], len(window), axis=0)
-    whole = np.concatenate((history, window), axis=-1)
-    whole.flags.writeable = False
+# The sub-models' kept results share one cache; the combining parts (kept by the parts they read) have
+# their own, so that they take no room from the sub-models.
+_kept_sub_model, _kept_combination = lru_cache(maxsize=256)(_keep), lru_cache(maxsize=32)(_keep)
+_KEPT = {name: _kept_sub_model if spec.inputs else _kept_combination for name, spec in _PARTS.items()}
+
+
+def _over_timeline(window: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """A kept part's series over the whole timeline, read-only: the history years, then the window's.
+    (years) for a series of one row, all copied in one block; (rows, years) for one by phase."""
+    single = tuple(key for key, array in window.items() if array.shape == _ONE_ROW)
+    block = np.empty((len(single), YEARS.size))
+    block[:, :WINDOW_START] = _histories(single)
+    np.concatenate([window[key] for key in single], out=block[:, WINDOW_START:])
+    block.flags.writeable = False
+    whole = dict(zip(single, block, strict=True))
+    for key, array in window.items():
+        if array.ndim > 2:  # by phase (or pairs of rows): nothing observed before the window
+            whole[key] = by_phase = np.full((len(array), YEARS.size), np.nan)
+            by_phase[:, WINDOW_START:] = array[:, 0]
+            by_phase.flags.writeable = False
     return whole
+
+
+@lru_cache(maxsize=16)
+def _histories(keys: tuple[str, ...]) -> np.ndarray:
+    """Each column's history years, (columns, H)."""
+    return np.concatenate([_HISTORY.get(key, _BLANK_HISTORY) for key in keys])
 
 
 class OneScenario(NamedTuple):
     """The model's results for one scenario, every array read-only."""
 
-    series: dict[str, np.ndarray]  # every series over the whole timeline, (1, years); by phase (phases, 1, years)
+    series: dict[str, np.ndarray]  # every series up to the end year, (years); by phase (phases, years)
     targets: tuple[TargetResult, ...]  # in the order of TARGETS
     mfg_growth_required_pct: float
 
 
-def run_one(values: Mapping[str, float], phases: PhaseArrays) -> OneScenario:
-    """Every part for one scenario (`values` are numbers), each kept by its inputs' values."""
+def run_one(values: Mapping[str, float], phases: PhaseArrays, stop: int) -> OneScenario:
+    """Every part for one scenario (`values` are numbers), each kept by its inputs' values, its series cut
+    after `stop` years."""
     parts: dict[str, _Part] = {}
     series: dict[str, np.ndarray] = {}
     results: dict[str, TargetResult] = {}
     for name, spec in _PARTS.items():
         given = (phases,) if spec.phases else tuple(parts[read] for read in spec.reads)
-        part = parts[name] = _kept(name, tuple(map(values.__getitem__, spec.inputs)), given)
-        series.update(part.whole)
+        part = parts[name] = _KEPT[name](name, tuple(map(values.__getitem__, spec.inputs)), given)
+        series.update(part.until(stop))
         results.update(part.results)
     required = parts["manufacturing"].window["mfg_growth_required_pct"]
     return OneScenario(series, tuple(results[target.key] for target in TARGETS), float(required[0, 0]))
@@ -252,7 +280,7 @@ def run(
         given = (phases,) if spec.phases else reads
         numbers = _inputs_key(values, spec.inputs)
         if numbers is not None and (shared or not spec.phases) and all(part.kept for part in reads):
-            parts[name] = _kept(name, numbers, given)
+            parts[name] = _KEPT[name](name, numbers, given)
         else:
             parts[name] = _part(spec, {key: values[key] for key in spec.inputs}, given, rows)
     window, verdicts = {}, {}
@@ -270,4 +298,5 @@ def run(
 def forget_kept_parts() -> None:
     """Drop every part's kept results, so the next projection runs the whole model (what the benchmarks time
     as a scenario loaded afresh)."""
-    _kept.cache_clear()
+    _kept_sub_model.cache_clear()
+    _kept_combination.cache_clear()

@@ -79,15 +79,15 @@ class Projection:
 
 
 def project(scenario: Scenario) -> Projection:
-    model = run_one(scenario.values, phase_arrays(scenario.phases))
     stop = scenario.values["end_year"] - FIRST_YEAR + 1
+    model = run_one(scenario.values, phase_arrays(scenario.phases), stop)
     series = model.series
     return Projection(
         scenario=scenario,
         years=YEARS[:stop],
         is_history=IS_HISTORY[:stop],
-        series=MappingProxyType({key: series[key][0, :stop] for key in COLUMNS}),
-        phase_capacity_pf=series["phase_capacity_pf"][:, 0, :stop],  # blank before the last history year
+        series=MappingProxyType({key: series[key] for key in COLUMNS}),
+        phase_capacity_pf=series["phase_capacity_pf"],  # blank before the last history year
         targets=model.targets,
         mfg_growth_required_pct=model.mfg_growth_required_pct,
     )

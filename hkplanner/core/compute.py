@@ -15,6 +15,7 @@ from hkplanner.core.timeline import (
     FIRST_PROJECTED_YEAR,
     FROM_FIRST_PROJECTED,
     WINDOW,
+    WINDOW_ROW,
     first_difference,
     grown,
     power,
@@ -24,11 +25,11 @@ from hkplanner.core.timeline import (
 DEMAND_OBSERVED_YEAR = 2025  # about 5,000 PF in use at the end of 2025
 DEMAND_ANCHOR_YEAR = 2030  # the plan's 15,000 PF demand estimate is for 2030
 COST_BASE_YEAR = 2025  # cost_per_pf_hkd_m and kw_per_pf are for hardware built in this year
-_BETWEEN_POINTS = np.clip(WINDOW - DEMAND_OBSERVED_YEAR, 0, None) / (DEMAND_ANCHOR_YEAR - DEMAND_OBSERVED_YEAR)
+_BETWEEN_POINTS = np.clip(WINDOW_ROW - DEMAND_OBSERVED_YEAR, 0, None) / (DEMAND_ANCHOR_YEAR - DEMAND_OBSERVED_YEAR)
 _BETWEEN_POINTS = np.minimum(_BETWEEN_POINTS, 1.0)
-_AFTER_ANCHOR = np.maximum(WINDOW - DEMAND_ANCHOR_YEAR, 0)
-_DEMAND_FROM = np.where(WINDOW >= DEMAND_OBSERVED_YEAR, 1.0, np.nan)
-_FROM_COST_BASE = WINDOW - COST_BASE_YEAR
+_AFTER_ANCHOR = np.maximum(WINDOW_ROW - DEMAND_ANCHOR_YEAR, 0)
+_DEMAND_FROM = np.where(WINDOW_ROW >= DEMAND_OBSERVED_YEAR, 1.0, np.nan)
+_FROM_COST_BASE = WINDOW_ROW - COST_BASE_YEAR
 assert FIRST_PROJECTED_YEAR == COST_BASE_YEAR, "capital cost counts from the first projected year"
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 from hkplanner.core.history import HISTORY
-from hkplanner.core.timeline import FROM_FIRST_PROJECTED, LAST_HISTORY_YEAR, WINDOW, first_difference, yearly_flow
+from hkplanner.core.timeline import FROM_FIRST_PROJECTED, LAST_HISTORY_YEAR, WINDOW_ROW, first_difference, yearly_flow
 
-_YEARS_IN = WINDOW - LAST_HISTORY_YEAR  # 0 in 2024, 1 in the first new year
+_YEARS_IN = WINDOW_ROW - LAST_HISTORY_YEAR  # 0 in 2024, 1 in the first new year
 _PUBLIC_2024 = HISTORY["fund_public_cum_hkd_bn"].at(LAST_HISTORY_YEAR)
 _PRIVATE_2024 = HISTORY["fund_private_cum_hkd_bn"].at(LAST_HISTORY_YEAR)
 _STARTUPS_2024 = HISTORY["startups_backed"].at(LAST_HISTORY_YEAR)

@@ -47,10 +47,10 @@ def toeplitz(vector: np.ndarray) -> np.ndarray:
     return padded[..., _AT_IN_PADDED]
 
 
-def years_since_last(period: np.ndarray) -> np.ndarray:
-    """For whole periods (N or 1, 1) >= 1: the years since the last event at each lag (N or 1, years),
-    when events come every `period` years from lag 0. A table look-up: one row per period."""
-    return _SINCE_LAST[np.minimum(period[:, 0], _SIZE).astype(np.intp)]
+def years_since_last(period: np.ndarray | float) -> np.ndarray:
+    """For whole periods (N, 1) or a number >= 1: the years since the last event at each lag (N or 1,
+    years), when events come every `period` years from lag 0. A table look-up: one row per period."""
+    return _SINCE_LAST[np.minimum(np.reshape(period, -1), _SIZE).astype(np.intp)]
 
 
 def blend_whole(value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -71,4 +71,4 @@ def blended(value: np.ndarray, of_whole: Callable[[np.ndarray], np.ndarray]) -> 
 
 def decaying_sum(flow: np.ndarray, ratio: np.ndarray) -> np.ndarray:
     """out[n, t] = sum over d <= t of ratio[n]^d * flow[n, t - d]: what is left of every year's flow."""
-    return convolve(flow, power(ratio, LAGS))
+    return convolve(flow, power(ratio, LAGS[None, :]))

@@ -192,7 +192,7 @@ def _keep(name: str, numbers: tuple[float, ...], given: tuple) -> _Part:
     slider that moves none of a part's inputs reuses its results, down to the series over the whole
     timeline and the verdicts on them."""
     spec = _PARTS[name]
-    inputs = dict(zip(spec.inputs, np.array(numbers, dtype=float).reshape(-1, 1, 1), strict=True))  # (1, 1) each
+    inputs = dict(zip(spec.inputs, map(float, numbers), strict=True))
     window = _window(spec, inputs, given)
     for array in window.values():
         array.flags.writeable = False

@@ -11,11 +11,11 @@ import numpy as np
 from hkplanner.core.fund import spread
 from hkplanner.core.history import HISTORY
 from hkplanner.core.lags import decaying_sum
-from hkplanner.core.timeline import FROM_FIRST_PROJECTED, LAST_HISTORY_YEAR, WINDOW, first_difference, grown
+from hkplanner.core.timeline import FROM_FIRST_PROJECTED, LAST_HISTORY_YEAR, WINDOW_ROW, first_difference, grown
 
 _BUSINESS_BASE = HISTORY["business_rnd_hkd_m"].at(LAST_HISTORY_YEAR) / 1000
 _OTHER_BASE = HISTORY["gerd_hkd_m"].at(LAST_HISTORY_YEAR) / 1000 - _BUSINESS_BASE
-_ELAPSED = WINDOW - LAST_HISTORY_YEAR
+_ELAPSED = WINDOW_ROW - LAST_HISTORY_YEAR
 
 
 INPUTS = (

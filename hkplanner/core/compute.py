@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from hkplanner.core.lags import blended, convolve, years_since_last
+from hkplanner.core.lags import blended, convolve, events, years_since_last
 from hkplanner.core.phases import PhaseArrays, capacity_by_phase
 from hkplanner.core.timeline import (
     FIRST_PROJECTED_YEAR,
@@ -35,7 +35,7 @@ assert FIRST_PROJECTED_YEAR == COST_BASE_YEAR, "capital cost counts from the fir
 
 def refresh_kernel(lifetime: np.ndarray) -> np.ndarray:
     """PF bought per PF added `d` years before: 1 in the year it is added and every `lifetime` years after."""
-    return blended(lifetime, lambda whole: (years_since_last(whole) == 0).astype(float))
+    return blended(lifetime, events)
 
 
 def power_kernel(lifetime: np.ndarray, power_factor: np.ndarray) -> np.ndarray:

@@ -24,6 +24,8 @@ _AT_IN_PADDED = _AGE + _SIZE - 1
 # a longer period looks the same as the window's within it). Row 0 is never read.
 _SINCE_LAST = LAGS % np.arange(1, _SIZE + 1)[:, None]
 _SINCE_LAST = np.concatenate((_SINCE_LAST[:1], _SINCE_LAST))
+_EVENT = (_SINCE_LAST == 0).astype(float)  # [p, d]: 1.0 at the lags where an event falls
+_SINCE_LAST.flags.writeable = _EVENT.flags.writeable = False  # rows are handed out as views
 
 
 def convolve(series: np.ndarray, kernel: np.ndarray) -> np.ndarray:
@@ -43,14 +45,26 @@ def convolve(series: np.ndarray, kernel: np.ndarray) -> np.ndarray:
 def toeplitz(vector: np.ndarray) -> np.ndarray:
     """(..., years) -> (..., years, years): [v, t] is vector[t - v], 0 before v, so `series @ matrix`
     is the convolution of the series with the vector."""
-    padded = np.concatenate((np.zeros((*vector.shape[:-1], _SIZE - 1)), vector), axis=-1)
+    padded = np.zeros((*vector.shape[:-1], 2 * _SIZE - 1))
+    padded[..., _SIZE - 1 :] = vector
     return padded[..., _AT_IN_PADDED]
 
 
 def years_since_last(period: np.ndarray | float) -> np.ndarray:
     """For whole periods (N, 1) or a number >= 1: the years since the last event at each lag (N or 1,
-    years), when events come every `period` years from lag 0. A table look-up: one row per period."""
-    return _SINCE_LAST[np.minimum(np.reshape(period, -1), _SIZE).astype(np.intp)]
+    years), when events come every `period` years from lag 0."""
+    return _by_period(_SINCE_LAST, period)
+
+
+def events(period: np.ndarray | float) -> np.ndarray:
+    """For whole periods (N, 1) or a number >= 1: 1.0 at the lags where an event falls (N or 1, years),
+    when events come every `period` years from lag 0."""
+    return _by_period(_EVENT, period)
+
+
+def _by_period(table: np.ndarray, period: np.ndarray | float) -> np.ndarray:
+    """A table look-up, one row per period (read-only)."""
+    return table[np.minimum(period, _SIZE).astype(np.intp)].reshape(-1, _SIZE)
 
 
 def blend_whole(value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

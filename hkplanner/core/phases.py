@@ -126,7 +126,7 @@ def capacity_by_phase(phases: tuple[Phase, ...] | PhaseArrays, years: np.ndarray
     """
     columns = phases if isinstance(phases, PhaseArrays) else phase_arrays(phases)
     can_slip = (columns.start > LAST_HISTORY_YEAR) * columns.private[:, None, None]
-    start = columns.start + np.reshape(private_delay, (1, -1, 1)) * can_slip
+    start = columns.start + np.asarray(private_delay).reshape(1, -1, 1) * can_slip
     progress = (years + 1.0) - start
     progress /= columns.span
     np.maximum(progress, 0.0, out=progress)  # np.clip's checks cost more than the two ufuncs

@@ -250,7 +250,7 @@ def run_one(values: Mapping[str, float], phases: PhaseArrays, stop: int) -> OneS
     series: dict[str, np.ndarray] = {}
     results: dict[str, TargetResult] = {}
     for name, spec in _PARTS.items():
-        given = (phases,) if spec.phases else tuple(parts[read] for read in spec.reads)
+        given = (phases,) if spec.phases else tuple(map(parts.__getitem__, spec.reads))
         part = parts[name] = _KEPT[name](name, tuple(map(values.__getitem__, spec.inputs)), given)
         series.update(part.until(stop))
         results.update(part.results)

@@ -2,12 +2,13 @@
 
 Inputs are (N, 1) arrays per parameter and the phases as arrays; the output is every column as an
 (N, years) array over the whole timeline, official figures in the history years and blanks where nothing
-was observed. One scenario runs the same sub-models on (1, 1) arrays, so its rows equal a batch's.
+was observed. One scenario runs the same sub-models on its numbers (as one row: see timeline), so its
+results equal a batch's row.
 
-The model runs in parts (capacity, demand, vintages, fund, R&D, manufacturing, and the two that combine
-them), each given only the parameters it declares. A part whose inputs every scenario shares is kept by
-their values, with its series over the whole timeline and its targets judged, so a slider step reruns
-only the parts that read the moved parameter and `project()` assembles the rest as it is.
+The model runs in parts (capacity, demand, vintages, fund, R&D, manufacturing), each given only the
+parameters it declares. A part whose inputs every scenario shares is kept by their values, with its
+series over the whole timeline and its targets judged, so a slider step reruns only the parts that read
+the moved parameter and `project()` assembles the rest as it is.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from hkplanner.core.phases import PhaseArrays
 from hkplanner.core.rnd import INPUTS as RND_INPUTS
 from hkplanner.core.rnd import project_rnd
 from hkplanner.core.targets import TARGETS, TargetResult, TargetVerdicts, judge_all, judge_one
-from hkplanner.core.timeline import WINDOW, WINDOW_START, YEARS, running_total
+from hkplanner.core.timeline import WINDOW, WINDOW_START, YEARS
 
 
 def _official(key: str, factor: float = 1.0) -> np.ndarray:
@@ -112,19 +113,8 @@ class _Spec(NamedTuple):
     phases: bool = False  # whether it reads the phases
 
 
-def _compute_gap(values: dict, capacity: dict, demand: dict) -> dict[str, np.ndarray]:
-    return {"compute_gap_pf": demand["demand_pf"] - capacity["capacity_total_pf"]}
-
-
-def _public_outlay(values: dict, vintages: dict, fund: dict, rnd: dict) -> dict[str, np.ndarray]:
-    outlay = vintages["capex_public_year_hkd_bn"] + rnd["compute_subsidy_hkd_bn"]
-    outlay = outlay + fund["fund_public_deployed_hkd_bn"]
-    return {"public_outlay_hkd_bn": outlay, "public_outlay_cum_hkd_bn": running_total(outlay)}
-
-
 # The model's parts, in order. A part is given only its parameters, and is kept by their values and by
-# the kept parts it reads (or the phases), so its key cannot miss an input. The last two only combine
-# other parts' series, so a step that moves none of those reuses them too.
+# the kept parts it reads (or the phases), so its key cannot miss an input.
 _PARTS = {
     "capacity": _Spec(project_capacity, CAPACITY_INPUTS, phases=True),
     "demand": _Spec(project_demand, DEMAND_INPUTS),
@@ -132,9 +122,22 @@ _PARTS = {
     "fund": _Spec(project_fund, FUND_INPUTS),
     "rnd": _Spec(project_rnd, RND_INPUTS, reads=("fund",)),
     "manufacturing": _Spec(project_manufacturing, MANUFACTURING_INPUTS),
-    "gap": _Spec(_compute_gap, (), reads=("capacity", "demand")),
-    "outlay": _Spec(_public_outlay, (), reads=("vintages", "fund", "rnd")),
 }
+
+
+def _combined(series: Mapping[str, np.ndarray], window_start: int) -> dict[str, np.ndarray]:
+    """The columns that combine several parts' series: the compute gap and the government's outlay.
+    `series` run along their last axis from `window_start` years before the window (0: the window's
+    arrays); a few operations, cheaper each step than keeping them as a part."""
+    outlay = series["capex_public_year_hkd_bn"] + series["compute_subsidy_hkd_bn"]
+    outlay = outlay + series["fund_public_deployed_hkd_bn"]
+    cumulative = outlay.copy()  # from the first projected year, as timeline.running_total
+    np.add.accumulate(outlay[..., window_start + 1 :], axis=-1, out=cumulative[..., window_start + 1 :])
+    return {
+        "compute_gap_pf": series["demand_pf"] - series["capacity_total_pf"],
+        "public_outlay_hkd_bn": outlay,
+        "public_outlay_cum_hkd_bn": cumulative,
+    }
 
 
 class _Part:
@@ -206,10 +209,7 @@ def _keep(name: str, numbers: tuple[float, ...], given: tuple) -> _Part:
     return _Part(window, whole=whole, results=results)
 
 
-# The sub-models' kept results share one cache; the combining parts (kept by the parts they read) have
-# their own, so that they take no room from the sub-models.
-_kept_sub_model, _kept_combination = lru_cache(maxsize=256)(_keep), lru_cache(maxsize=32)(_keep)
-_KEPT = {name: _kept_sub_model if spec.inputs else _kept_combination for name, spec in _PARTS.items()}
+_kept = lru_cache(maxsize=256)(_keep)
 
 
 def _over_timeline(window: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -251,9 +251,12 @@ def run_one(values: Mapping[str, float], phases: PhaseArrays, stop: int) -> OneS
     results: dict[str, TargetResult] = {}
     for name, spec in _PARTS.items():
         given = (phases,) if spec.phases else tuple(map(parts.__getitem__, spec.reads))
-        part = parts[name] = _KEPT[name](name, tuple(map(values.__getitem__, spec.inputs)), given)
+        part = parts[name] = _kept(name, tuple(map(values.__getitem__, spec.inputs)), given)
         series.update(part.until(stop))
         results.update(part.results)
+    for key, array in _combined(series, WINDOW_START).items():
+        array.flags.writeable = False
+        series[key] = array
     required = parts["manufacturing"].window["mfg_growth_required_pct"]
     return OneScenario(series, tuple(results[target.key] for target in TARGETS), float(required[0, 0]))
 
@@ -280,7 +283,7 @@ def run(
         given = (phases,) if spec.phases else reads
         numbers = _inputs_key(values, spec.inputs)
         if numbers is not None and (shared or not spec.phases) and all(part.kept for part in reads):
-            parts[name] = _KEPT[name](name, numbers, given)
+            parts[name] = _kept(name, numbers, given)
         else:
             parts[name] = _part(spec, {key: values[key] for key in spec.inputs}, given, rows)
     window, verdicts = {}, {}
@@ -290,6 +293,7 @@ def run(
             verdicts.update({key: TargetVerdicts.repeated(result, rows) for key, result in part.results.items()})
         else:
             verdicts.update(part.verdicts)
+    window.update(_combined(window, 0))
     required = window["mfg_growth_required_pct"][:, 0]
     required = required if required.shape == (rows,) else np.broadcast_to(required, (rows,))
     return Columns(window, columns, rows), required, tuple(verdicts[target.key] for target in TARGETS)
@@ -298,5 +302,4 @@ def run(
 def forget_kept_parts() -> None:
     """Drop every part's kept results, so the next projection runs the whole model (what the benchmarks time
     as a scenario loaded afresh)."""
-    _kept_sub_model.cache_clear()
-    _kept_combination.cache_clear()
+    _kept.cache_clear()

@@ -190,7 +190,8 @@ def _part(spec: _Spec, inputs: dict, given: tuple, rows: int) -> _Part:
     return _Part(window, verdicts={verdict.target.key: verdict for verdict in verdicts})
 
 
-def _keep(name: str, numbers: tuple[float, ...], given: tuple) -> _Part:
+@lru_cache(maxsize=256)
+def _kept(name: str, numbers: tuple[float, ...], given: tuple) -> _Part:
     """A part for inputs every scenario shares, kept (read-only) by their values and what it is given: a
     slider that moves none of a part's inputs reuses its results, down to the series over the whole
     timeline and the verdicts on them."""
@@ -207,9 +208,6 @@ def _keep(name: str, numbers: tuple[float, ...], given: tuple) -> _Part:
         if target.metric in whole
     }
     return _Part(window, whole=whole, results=results)
-
-
-_kept = lru_cache(maxsize=256)(_keep)
 
 
 def _over_timeline(window: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

@@ -36,7 +36,7 @@ from hkplanner.core.phases import PhaseArrays
 from hkplanner.core.rnd import INPUTS as RND_INPUTS
 from hkplanner.core.rnd import project_rnd
 from hkplanner.core.targets import TARGETS, TargetResult, TargetVerdicts, judge_all, judge_one
-from hkplanner.core.timeline import WINDOW, WINDOW_START, YEARS
+from hkplanner.core.timeline import WINDOW, WINDOW_START, YEARS, running_total
 
 
 def _official(key: str, factor: float = 1.0) -> np.ndarray:
@@ -131,8 +131,8 @@ def _combined(series: Mapping[str, np.ndarray], window_start: int) -> dict[str, 
     arrays); a few operations, cheaper each step than keeping them as a part."""
     outlay = series["capex_public_year_hkd_bn"] + series["compute_subsidy_hkd_bn"]
     outlay = outlay + series["fund_public_deployed_hkd_bn"]
-    cumulative = outlay.copy()  # from the first projected year, as timeline.running_total
-    np.add.accumulate(outlay[..., window_start + 1 :], axis=-1, out=cumulative[..., window_start + 1 :])
+    cumulative = outlay.copy()  # blank before the window, as the outlay
+    cumulative[..., window_start:] = running_total(outlay[..., window_start:])
     return {
         "compute_gap_pf": series["demand_pf"] - series["capacity_total_pf"],
         "public_outlay_hkd_bn": outlay,

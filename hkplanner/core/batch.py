@@ -127,7 +127,7 @@ def project_batch(
     for key in REGISTRY:
         given = arrays.get(key)
         values[key] = np.array([[base.values[key]]]) if given is None else np.reshape(given, (-1, 1))
-    columns, _, required, verdicts = run(values, _phases(base, arrays, count), COLUMNS, count)
+    columns, required, verdicts = run(values, _phases(base, arrays, count), COLUMNS, count)
     end = int(np.max(values["end_year"]))
     stop = end - FIRST_YEAR + 1
     targets = {target.target.key: target for target in verdicts}

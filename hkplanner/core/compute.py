@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from hkplanner.core.lags import LAGS, blended, convolve, years_since_last
+from hkplanner.core.lags import LAGS, blended, convolve, events, years_since_last
 from hkplanner.core.phases import PhaseArrays, capacity_by_phase
 from hkplanner.core.timeline import (
     FIRST_PROJECTED_YEAR,
     FROM_FIRST_PROJECTED,
     WINDOW,
+    WINDOW_ROW,
     first_difference,
     grown,
     power,
@@ -24,24 +25,26 @@ from hkplanner.core.timeline import (
 DEMAND_OBSERVED_YEAR = 2025  # about 5,000 PF in use at the end of 2025
 DEMAND_ANCHOR_YEAR = 2030  # the plan's 15,000 PF demand estimate is for 2030
 COST_BASE_YEAR = 2025  # cost_per_pf_hkd_m and kw_per_pf are for hardware built in this year
-_BETWEEN_POINTS = np.clip(WINDOW - DEMAND_OBSERVED_YEAR, 0, None) / (DEMAND_ANCHOR_YEAR - DEMAND_OBSERVED_YEAR)
+_BETWEEN_POINTS = np.clip(WINDOW_ROW - DEMAND_OBSERVED_YEAR, 0, None) / (DEMAND_ANCHOR_YEAR - DEMAND_OBSERVED_YEAR)
 _BETWEEN_POINTS = np.minimum(_BETWEEN_POINTS, 1.0)
-_AFTER_ANCHOR = np.maximum(WINDOW - DEMAND_ANCHOR_YEAR, 0)
-_DEMAND_FROM = np.where(WINDOW >= DEMAND_OBSERVED_YEAR, 1.0, np.nan)
-_FROM_COST_BASE = WINDOW - COST_BASE_YEAR
+_AFTER_ANCHOR = np.maximum(WINDOW_ROW - DEMAND_ANCHOR_YEAR, 0)
+_DEMAND_FROM = np.where(WINDOW_ROW >= DEMAND_OBSERVED_YEAR, 1.0, np.nan)
+_FROM_COST_BASE = WINDOW_ROW - COST_BASE_YEAR
 assert FIRST_PROJECTED_YEAR == COST_BASE_YEAR, "capital cost counts from the first projected year"
 
 
 def refresh_kernel(lifetime: np.ndarray) -> np.ndarray:
     """PF bought per PF added `d` years before: 1 in the year it is added and every `lifetime` years after."""
-    return blended(lifetime, lambda whole: (years_since_last(whole) == 0).astype(float))
+    return blended(lifetime, events)
 
 
 def power_kernel(lifetime: np.ndarray, power_factor: np.ndarray) -> np.ndarray:
     """Power per PF added `d` years before, relative to hardware bought that year: the hardware in service
     is the last refresh's, bought `d mod lifetime` years ago, and each year's hardware draws `power_factor`
     (1 - yearly fall) times the year before's. Times the power per PF of hardware bought that year."""
-    by_age = power(power_factor, -LAGS)  # hardware bought `age` years before draws factor^-age as much
+    by_age = power(power_factor, -LAGS[None, :])  # hardware bought `age` years before draws factor^-age as much
+    # The powers once per age, then looked up by each lag's age: for a batch, cheaper than powers per lag
+    # for each of the two lifetimes a fractional one blends.
     return blended(lifetime, lambda whole: np.take_along_axis(by_age, years_since_last(whole), axis=-1))
 
 
@@ -53,8 +56,10 @@ def capacities(phases: PhaseArrays, private_delay: np.ndarray) -> tuple[np.ndarr
     count, rows, years = by_phase.shape
     by_owner = phases.owner_weights @ by_phase.reshape(count, rows * years)  # one product for every scenario
     public, private, northern, other_private = by_owner.reshape(4, rows, years)
-    total = public + private
-    added = first_difference(np.stack((public, total)))  # phases only grow, so this is never negative
+    public_and_total = np.empty((2, rows, years))
+    public_and_total[0] = public
+    total = np.add(public, private, out=public_and_total[1])
+    added = first_difference(public_and_total)  # phases only grow, so this is never negative
     return by_phase, public, private, northern, other_private, total, added
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 from hkplanner.core.history import HISTORY
-from hkplanner.core.timeline import LAST_HISTORY_YEAR, WINDOW, yearly_flow
+from hkplanner.core.timeline import FROM_FIRST_PROJECTED, LAST_HISTORY_YEAR, WINDOW_ROW, first_difference, yearly_flow
 
-_YEARS_IN = WINDOW - LAST_HISTORY_YEAR  # 0 in 2024, 1 in the first new year
+_YEARS_IN = WINDOW_ROW - LAST_HISTORY_YEAR  # 0 in 2024, 1 in the first new year
 _PUBLIC_2024 = HISTORY["fund_public_cum_hkd_bn"].at(LAST_HISTORY_YEAR)
 _PRIVATE_2024 = HISTORY["fund_private_cum_hkd_bn"].at(LAST_HISTORY_YEAR)
 _STARTUPS_2024 = HISTORY["startups_backed"].at(LAST_HISTORY_YEAR)
@@ -30,17 +30,18 @@ def spread(amount: np.ndarray, years: np.ndarray) -> np.ndarray:
 def project_fund(values: dict) -> dict[str, np.ndarray]:
     deployed = spread(values["fund_public_hkd_bn"], values["fund_deploy_years"])
     # Returns on capital deployed by last year come back and are invested again (not compounded).
-    deployed_by_last_year = np.zeros_like(deployed)
-    deployed_by_last_year[:, 1:] = deployed[:, :-1]
-    recycled = np.cumsum(values["fund_recycling_pct"] / 100 * deployed_by_last_year, axis=1)
+    returns = values["fund_recycling_pct"] / 100 * deployed[:, :-1]
+    recycled = np.zeros((len(returns), deployed.shape[1]))
+    np.add.accumulate(returns, axis=1, out=recycled[:, 1:])
     public_new = deployed + recycled
     private_new = public_new * values["co_investment_ratio"]
     startups_new = (public_new + private_new) * (1000 / values["avg_round_hkd_m"])
+    private_flow = first_difference(private_new)  # 0 in 2024
     return {
         "fund_public_cum_hkd_bn": _PUBLIC_2024 + public_new,
         "fund_private_cum_hkd_bn": _PRIVATE_2024 + private_new,
-        "fund_private_new_hkd_bn": yearly_flow(private_new),
-        "fund_private_new_cum": private_new,  # from 2025: what the R&D sub-model spreads over the years
+        "fund_private_new_hkd_bn": private_flow * FROM_FIRST_PROJECTED,
+        "fund_private_new_flow": private_flow,  # what the R&D sub-model spreads over the years
         "fund_public_deployed_hkd_bn": yearly_flow(deployed),  # new government money (recycled returns are not)
         "startups_backed": _STARTUPS_2024 + startups_new,
     }

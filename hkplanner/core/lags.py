@@ -18,10 +18,14 @@ from hkplanner.core.timeline import WINDOW, power
 _SIZE = len(WINDOW)
 LAGS = np.arange(_SIZE)  # 0 .. years in the window - 1
 _AGE = LAGS[None, :] - LAGS[:, None]  # [v, t]: years from year v to year t, negative before v
-_NOT_YET = _AGE < 0
-# [p - 1, d]: d mod p, the years since the last of events every p years (p = 1 .. years in the window;
-# a longer period looks the same as the window's within it)
+# [v, t]: where vector[t - v] is in the vector after _SIZE - 1 zeros, so a look-up gives 0 before v
+_AT_IN_PADDED = _AGE + _SIZE - 1
+# [p, d]: d mod p, the years since the last of events every p years (p = 1 .. years in the window;
+# a longer period looks the same as the window's within it). Row 0 is never read.
 _SINCE_LAST = LAGS % np.arange(1, _SIZE + 1)[:, None]
+_SINCE_LAST = np.concatenate((_SINCE_LAST[:1], _SINCE_LAST))
+_EVENT = (_SINCE_LAST == 0).astype(float)  # [p, d]: 1.0 at the lags where an event falls
+_SINCE_LAST.flags.writeable = _EVENT.flags.writeable = False  # rows are handed out as views
 
 
 def convolve(series: np.ndarray, kernel: np.ndarray) -> np.ndarray:
@@ -41,15 +45,26 @@ def convolve(series: np.ndarray, kernel: np.ndarray) -> np.ndarray:
 def toeplitz(vector: np.ndarray) -> np.ndarray:
     """(..., years) -> (..., years, years): [v, t] is vector[t - v], 0 before v, so `series @ matrix`
     is the convolution of the series with the vector."""
-    matrix = vector[..., np.maximum(_AGE, 0)]
-    matrix[..., _NOT_YET] = 0.0
-    return matrix
+    padded = np.zeros((*vector.shape[:-1], 2 * _SIZE - 1))
+    padded[..., _SIZE - 1 :] = vector
+    return padded[..., _AT_IN_PADDED]
 
 
-def years_since_last(period: np.ndarray) -> np.ndarray:
-    """For whole periods (N or 1, 1) >= 1: the years since the last event at each lag (N or 1, years),
-    when events come every `period` years from lag 0. A table look-up: one row per period."""
-    return _SINCE_LAST[np.minimum(period[:, 0], _SIZE).astype(np.intp) - 1]
+def years_since_last(period: np.ndarray | float) -> np.ndarray:
+    """For whole periods (N, 1) or a number >= 1: the years since the last event at each lag (N or 1,
+    years), when events come every `period` years from lag 0."""
+    return _by_period(_SINCE_LAST, period)
+
+
+def events(period: np.ndarray | float) -> np.ndarray:
+    """For whole periods (N, 1) or a number >= 1: 1.0 at the lags where an event falls (N or 1, years),
+    when events come every `period` years from lag 0."""
+    return _by_period(_EVENT, period)
+
+
+def _by_period(table: np.ndarray, period: np.ndarray | float) -> np.ndarray:
+    """A table look-up, one row per period (read-only)."""
+    return table[np.minimum(period, _SIZE).astype(np.intp)].reshape(-1, _SIZE)
 
 
 def blend_whole(value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -63,11 +78,11 @@ def blended(value: np.ndarray, of_whole: Callable[[np.ndarray], np.ndarray]) -> 
     """of_whole at a fractional value: the weighted mix of its results at the two neighbouring whole values
     (whole values, the usual case, need only one)."""
     whole, weight = blend_whole(value)
-    if not weight.any():
+    if not np.count_nonzero(weight):  # cheaper than weight.any() on a few values
         return of_whole(whole)
     return (1 - weight) * of_whole(whole) + weight * of_whole(whole + 1)
 
 
 def decaying_sum(flow: np.ndarray, ratio: np.ndarray) -> np.ndarray:
     """out[n, t] = sum over d <= t of ratio[n]^d * flow[n, t - d]: what is left of every year's flow."""
-    return convolve(flow, power(ratio, LAGS))
+    return convolve(flow, power(ratio, LAGS[None, :]))

@@ -9,15 +9,15 @@ import numpy as np
 
 from hkplanner.core.history import HISTORY
 from hkplanner.core.targets import TARGETS
-from hkplanner.core.timeline import FIRST_YEAR, FROM_FIRST_PROJECTED, LAST_HISTORY_YEAR, WINDOW, grown
+from hkplanner.core.timeline import FIRST_YEAR, FROM_FIRST_PROJECTED, LAST_HISTORY_YEAR, WINDOW_ROW, grown
 
 _GDP_BASE = HISTORY["gdp_hkd_m"].at(LAST_HISTORY_YEAR) / 1000
 _SHARE = HISTORY["mfg_share_gdp_pct"].values
 _KNOWN_YEARS = FIRST_YEAR + np.flatnonzero(~np.isnan(_SHARE))
 SHARE_BASE_YEAR = int(_KNOWN_YEARS[-1])  # latest published share
 _SHARE_BASE = HISTORY["mfg_share_gdp_pct"].at(SHARE_BASE_YEAR) / 100
-_ELAPSED = WINDOW - SHARE_BASE_YEAR
-_IN_PRICES = WINDOW - LAST_HISTORY_YEAR
+_ELAPSED = WINDOW_ROW - SHARE_BASE_YEAR
+_IN_PRICES = WINDOW_ROW - LAST_HISTORY_YEAR
 _TARGET_SHARE = next(target.threshold for target in TARGETS if target.metric == "mfg_share_gdp_pct") / 100
 
 
@@ -53,10 +53,10 @@ def project_manufacturing(values: dict) -> dict[str, np.ndarray]:
     # Share T in n years: mfg grows by (T / (1 - T)) * ((1 - s0) / s0) relative to the rest of the economy.
     years_left = values["mfg_target_year"] - SHARE_BASE_YEAR
     relative = _odds(_TARGET_SHARE) / _odds(_SHARE_BASE)
-    required = 100 * (other_factor * relative ** (1 / years_left) - 1)
+    required = 100 * (other_factor * np.power(relative, 1 / years_left) - 1)
     return {
         "gdp_hkd_bn": gdp,
         "mfg_share_gdp_pct": 100 * mfg / size,
         "mfg_share_no_push_pct": no_push,
-        "mfg_growth_required_pct": required,
+        "mfg_growth_required_pct": np.reshape(required, (-1, 1)),  # (N, 1), also from numbers
     }

@@ -1,18 +1,19 @@
 """The model run shared by `project()` and `project_batch()`: every sub-model on N scenarios at once.
 
-Inputs are (N, 1) arrays per parameter (or numbers, for one scenario) and the phases as arrays; the
-output is every column as an (N, years) array over the whole timeline, official figures in the history
-years and blanks where nothing was observed. One scenario is a batch of one, so there is one code path.
+Inputs are (N, 1) arrays per parameter and the phases as arrays; the output is every column as an
+(N, years) array over the whole timeline, official figures in the history years and blanks where nothing
+was observed. One scenario runs the same sub-models on its numbers (as one row: see timeline), so its
+results equal a batch's row.
 
 The model runs in parts (capacity, demand, vintages, fund, R&D, manufacturing), each given only the
-parameters it declares. A part whose inputs every scenario shares is kept by their values, so a slider
-step reruns only the parts that read the moved parameter.
+parameters it declares. A part whose inputs every scenario shares is kept by their values, with its
+series over the whole timeline and its targets judged, so a slider step reruns only the parts that read
+the moved parameter and `project()` assembles the rest as it is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -34,7 +35,7 @@ from hkplanner.core.manufacturing import project_manufacturing
 from hkplanner.core.phases import PhaseArrays
 from hkplanner.core.rnd import INPUTS as RND_INPUTS
 from hkplanner.core.rnd import project_rnd
-from hkplanner.core.targets import TARGETS, TargetVerdicts, judge_all
+from hkplanner.core.targets import TARGETS, TargetResult, TargetVerdicts, judge_all, judge_one
 from hkplanner.core.timeline import WINDOW, WINDOW_START, YEARS, running_total
 
 
@@ -60,16 +61,16 @@ OFFICIAL = {
 # Each column's years before the window, the same in every scenario: official figures or blanks.
 _HISTORY = {key: figures[None, :WINDOW_START] for key, figures in OFFICIAL.items()}
 _BLANK_HISTORY = np.full((1, WINDOW_START), np.nan)
+_ONE_ROW = (1, WINDOW.size)
 
 
 class Columns(Mapping):
     """Each column over the whole timeline as (rows, years), built on first access and kept: the
     history years, then the window's. A batch often reads only a few columns."""
 
-    def __init__(self, window: dict[str, np.ndarray], keys, rows: int, stop: int | None = None, built=None) -> None:
-        """`built`: columns already over the whole timeline (shared, read-only), used as they are."""
+    def __init__(self, window: dict[str, np.ndarray], keys, rows: int, stop: int | None = None) -> None:
         self._window, self._keys, self._rows, self._stop = window, tuple(keys), rows, stop
-        self._built: dict[str, np.ndarray] = dict(built or {})
+        self._built: dict[str, np.ndarray] = {}
 
     def until(self, stop: int) -> Columns:
         """The same columns cut after `stop` years (sharing what is built)."""
@@ -89,13 +90,6 @@ class Columns(Mapping):
             built[:, :WINDOW_START], built[:, WINDOW_START:] = _HISTORY.get(key, _BLANK_HISTORY), self._window[key]
             self._built[key] = built
         return built
-
-    def built(self) -> dict[str, np.ndarray]:
-        """Every column (and what else is built) over the whole timeline, not cut: what a single
-        projection cuts and shows."""
-        for key in set(self._keys) - self._built.keys():
-            self._whole(key)
-        return self._built
 
     def parts(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         """The column as the history years every row shares (1, H) and the window's (rows, years - H),
@@ -131,77 +125,155 @@ _PARTS = {
 }
 
 
+def _combined(series: Mapping[str, np.ndarray], window_start: int) -> dict[str, np.ndarray]:
+    """The columns that combine several parts' series: the compute gap and the government's outlay.
+    `series` run along their last axis from `window_start` years before the window (0: the window's
+    arrays); a few operations, cheaper each step than keeping them as a part."""
+    outlay = series["capex_public_year_hkd_bn"] + series["compute_subsidy_hkd_bn"]
+    outlay = outlay + series["fund_public_deployed_hkd_bn"]
+    cumulative = outlay.copy()  # blank before the window, as the outlay
+    cumulative[..., window_start:] = running_total(outlay[..., window_start:])
+    return {
+        "compute_gap_pf": series["demand_pf"] - series["capacity_total_pf"],
+        "public_outlay_hkd_bn": outlay,
+        "public_outlay_cum_hkd_bn": cumulative,
+    }
+
+
 class _Part:
-    """One part's results; hashed by identity, so a kept part is in the key of the kept parts that read it."""
+    """One part's results; hashed by identity, so a kept part is in the key of the kept parts that read it.
 
-    __slots__ = ("kept", "verdicts", "whole", "window")
+    A part that varies by row (in a batch) has `verdicts`; a kept part (one row) has each series over the
+    whole timeline and its targets judged on them instead."""
 
-    def __init__(self, window: dict[str, np.ndarray], verdicts: dict[str, TargetVerdicts]) -> None:
+    __slots__ = ("cuts", "results", "verdicts", "whole", "window")
+
+    def __init__(
+        self,
+        window: dict[str, np.ndarray],
+        verdicts: dict[str, TargetVerdicts] | None = None,
+        whole: dict[str, np.ndarray] | None = None,
+        results: dict[str, TargetResult] | None = None,
+    ) -> None:
         self.window = window  # (rows or 1, window years) per series
         self.verdicts = verdicts  # by target key, for the targets on this part's series
-        self.whole: dict[str, np.ndarray] = {}  # kept parts: each series over the whole timeline
-        self.kept = False
+        self.whole = whole  # kept parts: each series over the whole timeline, (years) or (phases, years), read-only
+        self.results = results  # kept parts: by target key
+        self.cuts: dict[int, dict[str, np.ndarray]] = {}  # kept parts: the series cut after each number of years
+
+    @property
+    def kept(self) -> bool:
+        return self.whole is not None
+
+    def until(self, stop: int) -> dict[str, np.ndarray]:
+        """A kept part's series cut after `stop` years, cut once for each end year (what a projection shows)."""
+        cut = self.cuts.get(stop)
+        if cut is None:
+            cut = self.cuts[stop] = {key: whole[..., :stop] for key, whole in self.whole.items()}
+        return cut
 
 
-def _part(spec: _Spec, inputs: dict, given: tuple, rows: int = 1) -> _Part:
-    """One part's window series, the last history year as observed, and the targets on its series.
-    `given`: the phases, or the parts it reads."""
+def _window(spec: _Spec, inputs: dict, given: tuple) -> dict[str, np.ndarray]:
+    """One part's window series, the last history year as observed. `given`: the phases, or the parts it reads."""
     window = spec.function(inputs, *(item.window if isinstance(item, _Part) else item for item in given))
     for key in OFFICIAL.keys() & window.keys():  # the last history year is observed, not modelled
         window[key][:, 0] = OFFICIAL[key][WINDOW_START]
+    return window
+
+
+def _part(spec: _Spec, inputs: dict, given: tuple, rows: int) -> _Part:
+    """A part whose inputs vary by row, with the targets on its series judged for every row."""
+    window = _window(spec, inputs, given)
     targets = tuple(target for target in TARGETS if target.metric in window)
     metrics = Columns(window, (target.metric for target in targets), rows)
     verdicts = judge_all(YEARS, metrics, inputs, targets, rows) if targets else ()
-    return _Part(window, {verdict.target.key: verdict for verdict in verdicts})
-
-
-_ONE_ROW = (1, WINDOW.size)
+    return _Part(window, verdicts={verdict.target.key: verdict for verdict in verdicts})
 
 
 @lru_cache(maxsize=256)
 def _kept(name: str, numbers: tuple[float, ...], given: tuple) -> _Part:
-    """`_part` for inputs every scenario shares, kept (read-only) by their values and what it is given: a
-    slider that moves none of a part's inputs reuses its results, down to the series over the whole timeline."""
+    """A part for inputs every scenario shares, kept (read-only) by their values and what it is given: a
+    slider that moves none of a part's inputs reuses its results, down to the series over the whole
+    timeline and the verdicts on them."""
     spec = _PARTS[name]
-    inputs = dict(zip(spec.inputs, np.array(numbers, dtype=float).reshape(-1, 1, 1), strict=True))  # (1, 1) each
-    part = _part(spec, inputs, given)
-    for array in part.window.values():
+    inputs = dict(zip(spec.inputs, map(float, numbers), strict=True))
+    window = _window(spec, inputs, given)
+    for array in window.values():
         array.flags.writeable = False
-    series = tuple(key for key, array in part.window.items() if array.shape == _ONE_ROW)
-    if series:  # (series, 1, years) in one block: history, then the window
-        window = np.concatenate([part.window[key] for key in series])[:, None]
-        whole = np.concatenate((_histories(series), window), axis=2)
-        whole.flags.writeable = False
-        part.whole.update(zip(series, whole, strict=True))
-    part.kept = True
-    return part
+    whole = _over_timeline(window)
+    numbers_by_key = dict(zip(spec.inputs, numbers, strict=True))
+    results = {
+        target.key: judge_one(target, YEARS, whole[target.metric], numbers_by_key)
+        for target in TARGETS
+        if target.metric in whole
+    }
+    return _Part(window, whole=whole, results=results)
+
+
+def _over_timeline(window: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """A kept part's series over the whole timeline, read-only: the history years, then the window's.
+    (years) for a series of one row, all copied in one block; (rows, years) for one by phase."""
+    single = tuple(key for key, array in window.items() if array.shape == _ONE_ROW)
+    block = np.empty((len(single), YEARS.size))
+    block[:, :WINDOW_START] = _histories(single)
+    np.concatenate([window[key] for key in single], out=block[:, WINDOW_START:])
+    block.flags.writeable = False
+    whole = dict(zip(single, block, strict=True))
+    for key, array in window.items():
+        if array.ndim > 2:  # by phase (or pairs of rows): nothing observed before the window
+            whole[key] = by_phase = np.full((len(array), YEARS.size), np.nan)
+            by_phase[:, WINDOW_START:] = array[:, 0]
+            by_phase.flags.writeable = False
+    return whole
 
 
 @lru_cache(maxsize=16)
 def _histories(keys: tuple[str, ...]) -> np.ndarray:
-    """Each column's history years, (columns, 1, H)."""
-    return np.stack([_HISTORY.get(key, _BLANK_HISTORY) for key in keys])
+    """Each column's history years, (columns, H)."""
+    return np.concatenate([_HISTORY.get(key, _BLANK_HISTORY) for key in keys])
 
 
-def _inputs_key(values: Mapping, names: tuple[str, ...]) -> tuple[float, ...] | None:
+class OneScenario(NamedTuple):
+    """The model's results for one scenario, every array read-only."""
+
+    series: dict[str, np.ndarray]  # every series up to the end year, (years); by phase (phases, years)
+    targets: tuple[TargetResult, ...]  # in the order of TARGETS
+    mfg_growth_required_pct: float
+
+
+def run_one(values: Mapping[str, float], phases: PhaseArrays, stop: int) -> OneScenario:
+    """Every part for one scenario (`values` are numbers), each kept by its inputs' values, its series cut
+    after `stop` years."""
+    parts: dict[str, _Part] = {}
+    series: dict[str, np.ndarray] = {}
+    results: dict[str, TargetResult] = {}
+    for name, spec in _PARTS.items():
+        given = (phases,) if spec.phases else tuple(map(parts.__getitem__, spec.reads))
+        part = parts[name] = _kept(name, tuple(map(values.__getitem__, spec.inputs)), given)
+        series.update(part.until(stop))
+        results.update(part.results)
+    for key, array in _combined(series, WINDOW_START).items():
+        array.flags.writeable = False
+        series[key] = array
+    required = parts["manufacturing"].window["mfg_growth_required_pct"]
+    return OneScenario(series, tuple(results[target.key] for target in TARGETS), float(required[0, 0]))
+
+
+def _inputs_key(values: Mapping[str, np.ndarray], names: tuple[str, ...]) -> tuple[float, ...] | None:
     """The inputs' values when every scenario shares them (one row each), else None."""
-    picked = tuple(map(values.__getitem__, names))
-    if not isinstance(picked[0], np.ndarray):  # numbers: one scenario
-        return picked
     try:
-        return tuple(value.item() for value in picked)
+        return tuple(values[name].item() for name in names)
     except ValueError:  # a batch varies one of them
         return None
 
 
 def run(
-    values: Mapping[str, np.ndarray | float], phases: PhaseArrays, columns, rows: int = 1
-) -> tuple[Columns, np.ndarray, np.ndarray, tuple[TargetVerdicts, ...]]:
-    """Every column in `columns` (built when first read), capacity by phase from the last history year
-    ((phases, 1 or rows, window years)), the manufacturing growth the target needs (rows,) and every
-    target's verdicts (rows each, in the order of TARGETS). `values` are (N or 1, 1) arrays (1 row where
-    every scenario shares them), or numbers for one scenario; a part whose inputs all have one value is
-    run once and kept."""
+    values: Mapping[str, np.ndarray], phases: PhaseArrays, columns, rows: int
+) -> tuple[Columns, np.ndarray, tuple[TargetVerdicts, ...]]:
+    """Every column in `columns` for a batch (built when first read), the manufacturing growth the target
+    needs (rows,) and every target's verdicts (rows each, in the order of TARGETS). `values` are
+    (rows or 1, 1) arrays (1 row where every scenario shares them); a part whose inputs all have one
+    value is run once and kept."""
     shared = phases.capacity.shape[1] == phases.start.shape[1] == 1
     parts: dict[str, _Part] = {}
     for name, spec in _PARTS.items():
@@ -212,29 +284,17 @@ def run(
             parts[name] = _kept(name, numbers, given)
         else:
             parts[name] = _part(spec, {key: values[key] for key in spec.inputs}, given, rows)
-    window, verdicts, whole = {}, {}, {}
+    window, verdicts = {}, {}
     for part in parts.values():
         window.update(part.window)
-        verdicts.update(part.verdicts)
-        whole.update(part.whole)
-    window["compute_gap_pf"] = window["demand_pf"] - window["capacity_total_pf"]
-    outlay = window["capex_public_year_hkd_bn"] + window["compute_subsidy_hkd_bn"]
-    window["public_outlay_hkd_bn"] = outlay + window["fund_public_deployed_hkd_bn"]
-    window["public_outlay_cum_hkd_bn"] = running_total(window["public_outlay_hkd_bn"])
+        if part.kept:
+            verdicts.update({key: TargetVerdicts.repeated(result, rows) for key, result in part.results.items()})
+        else:
+            verdicts.update(part.verdicts)
+    window.update(_combined(window, 0))
     required = window["mfg_growth_required_pct"][:, 0]
-    every = tuple(verdicts[target.key] for target in TARGETS)
-    every = every if rows == 1 else tuple(_for_rows(verdict, rows) for verdict in every)
-    built = Columns(window, columns, rows, built=whole if rows == 1 else {})
     required = required if required.shape == (rows,) else np.broadcast_to(required, (rows,))
-    return built, window["phase_capacity_pf"], required, every
-
-
-def _for_rows(verdicts: TargetVerdicts, rows: int) -> TargetVerdicts:
-    """Verdicts judged once for scenarios that share a part's inputs, repeated for every row (read-only)."""
-    if verdicts.value.shape[0] == rows:
-        return verdicts
-    arrays = ("due_year", "value", "met", "first_year_met", "shortfall")
-    return replace(verdicts, **{name: np.broadcast_to(getattr(verdicts, name), (rows,)) for name in arrays})
+    return Columns(window, columns, rows), required, tuple(verdicts[target.key] for target in TARGETS)
 
 
 def forget_kept_parts() -> None:

@@ -93,8 +93,8 @@ class PhaseArrays:
     span: np.ndarray  # (phases, 1, 1): completion - start + 1 years
     private: np.ndarray  # (phases,) 1.0 for a private phase
     owner_weights: np.ndarray  # (4, phases): rows pick public, private, Northern Metropolis, other private
-    s_curve: list[int]  # indexes of the phases with each ramp
-    step: list[int]
+    s_curve: np.ndarray  # indexes of the phases with each ramp
+    step: np.ndarray
 
 
 @lru_cache(maxsize=64)
@@ -110,8 +110,8 @@ def phase_arrays(phases: tuple[Phase, ...]) -> PhaseArrays:
         span=column(p.completion_year - p.start_year + 1 for p in phases),
         private=private,
         owner_weights=np.array([1.0 - private, private, private * tagged, private * (1.0 - tagged)]).reshape(4, -1),
-        s_curve=[index for index, p in enumerate(phases) if p.ramp == "s-curve"],
-        step=[index for index, p in enumerate(phases) if p.ramp == "step"],
+        s_curve=np.array([index for index, p in enumerate(phases) if p.ramp == "s-curve"], dtype=np.intp),
+        step=np.array([index for index, p in enumerate(phases) if p.ramp == "step"], dtype=np.intp),
     )
 
 
@@ -126,14 +126,15 @@ def capacity_by_phase(phases: tuple[Phase, ...] | PhaseArrays, years: np.ndarray
     """
     columns = phases if isinstance(phases, PhaseArrays) else phase_arrays(phases)
     can_slip = (columns.start > LAST_HISTORY_YEAR) * columns.private[:, None, None]
-    start = columns.start + np.reshape(private_delay, (1, -1, 1)) * can_slip
+    start = columns.start + np.asarray(private_delay).reshape(1, -1, 1) * can_slip
     progress = (years + 1.0) - start
     progress /= columns.span
-    np.clip(progress, 0.0, 1.0, out=progress)
-    if columns.s_curve:
+    np.maximum(progress, 0.0, out=progress)  # np.clip's checks cost more than the two ufuncs
+    np.minimum(progress, 1.0, out=progress)
+    if columns.s_curve.size:
         curved = progress[columns.s_curve]
         progress[columns.s_curve] = curved * curved * (3.0 - 2.0 * curved)
-    if columns.step:
+    if columns.step.size:
         progress[columns.step] = np.floor(progress[columns.step])
     # Not in place: a batch may vary capacity across rows while the start (so progress) is shared.
     by_phase = progress * columns.capacity

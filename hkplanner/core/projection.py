@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from hkplanner.core.model import run
+from hkplanner.core.model import run_one
 from hkplanner.core.phases import phase_arrays
 from hkplanner.core.scenario import Scenario
 from hkplanner.core.targets import TargetResult
-from hkplanner.core.timeline import FIRST_YEAR, IS_HISTORY, WINDOW_START, YEARS
+from hkplanner.core.timeline import FIRST_YEAR, IS_HISTORY, YEARS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -78,24 +78,16 @@ class Projection:
         return frame
 
 
-def _with_history_blank(by_phase: np.ndarray) -> np.ndarray:
-    """Capacity by phase over the whole timeline: blank before the last history year (not observed)."""
-    full = np.full((len(by_phase), len(YEARS)), np.nan)
-    full[:, WINDOW_START:] = by_phase
-    return full
-
-
 def project(scenario: Scenario) -> Projection:
-    columns, phase_capacity, required_growth, verdicts = run(scenario.values, phase_arrays(scenario.phases), COLUMNS)
     stop = scenario.values["end_year"] - FIRST_YEAR + 1
-    whole = columns.built()
-    targets = tuple(target.first for target in verdicts)
+    model = run_one(scenario.values, phase_arrays(scenario.phases), stop)
+    series = model.series
     return Projection(
         scenario=scenario,
         years=YEARS[:stop],
         is_history=IS_HISTORY[:stop],
-        series=MappingProxyType({key: whole[key][0, :stop] for key in COLUMNS}),
-        phase_capacity_pf=_with_history_blank(phase_capacity[:, 0])[:, :stop],
-        targets=targets,
-        mfg_growth_required_pct=float(required_growth[0]),
+        series=MappingProxyType({key: series[key] for key in COLUMNS}),
+        phase_capacity_pf=series["phase_capacity_pf"],  # blank before the last history year
+        targets=model.targets,
+        mfg_growth_required_pct=model.mfg_growth_required_pct,
     )

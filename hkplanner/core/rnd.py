@@ -11,11 +11,11 @@ import numpy as np
 from hkplanner.core.fund import spread
 from hkplanner.core.history import HISTORY
 from hkplanner.core.lags import decaying_sum
-from hkplanner.core.timeline import FROM_FIRST_PROJECTED, LAST_HISTORY_YEAR, WINDOW, first_difference, grown
+from hkplanner.core.timeline import FROM_FIRST_PROJECTED, LAST_HISTORY_YEAR, WINDOW_ROW, first_difference, grown
 
 _BUSINESS_BASE = HISTORY["business_rnd_hkd_m"].at(LAST_HISTORY_YEAR) / 1000
 _OTHER_BASE = HISTORY["gerd_hkd_m"].at(LAST_HISTORY_YEAR) / 1000 - _BUSINESS_BASE
-_ELAPSED = WINDOW - LAST_HISTORY_YEAR
+_ELAPSED = WINDOW_ROW - LAST_HISTORY_YEAR
 
 
 INPUTS = (
@@ -33,11 +33,11 @@ INPUTS = (
 
 
 def project_rnd(values: dict, fund: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """`fund`: the fund's series; R&D reads its private co-investment from 2025, cumulative (0 in 2024)."""
+    """`fund`: the fund's series; R&D reads its private co-investment in each year from 2025 (0 in 2024)."""
     # Start-ups spend the R&D part of each round over `rnd_spend_years`; those that survive keep
     # performing R&D at that pace, so a year's co-investment adds share / years * survival^age a year.
     rate = values["fund_to_rnd_pct"] / 100 / values["rnd_spend_years"]
-    flow = first_difference(fund["fund_private_new_cum"])
+    flow = fund["fund_private_new_flow"]
     from_fund = rate * decaying_sum(flow, values["startup_survival_pct"] / 100) * FROM_FIRST_PROJECTED
     # The subsidy pays part of each compute bill: users buy subsidy / rate of compute, all of it R&D.
     subsidy = first_difference(spread(values["compute_subsidy_hkd_bn"], values["compute_subsidy_years"]))

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -64,10 +63,12 @@ class TargetVerdicts:
     first_year_met: np.ndarray  # float: the year, NaN when never met
     shortfall: np.ndarray
 
-    @cached_property
-    def first(self) -> TargetResult:
-        """The first row's result, kept: a projection reuses the verdicts of the parts it did not rerun."""
-        return self.result(0)
+    @classmethod
+    def repeated(cls, result: TargetResult, rows: int) -> TargetVerdicts:
+        """One scenario's result for `rows` scenarios that share it (a batch's kept part)."""
+        first = math.nan if result.first_year_met is None else float(result.first_year_met)
+        fields = (result.due_year, result.value, result.met, first, result.shortfall)
+        return cls(result.target, *(np.full(rows, field) for field in fields))
 
     def result(self, row: int) -> TargetResult:
         first = self.first_year_met[row]
@@ -105,10 +106,7 @@ def _due(target: Target, values: dict) -> np.ndarray:
 
 def _holds(target: Target, metric: np.ndarray) -> np.ndarray:
     """Where the metric meets the target; NaN compares False."""
-    result = metric > target.threshold
-    if target.comparison == ">=":
-        result |= metric == target.threshold
-    return result
+    return metric >= target.threshold if target.comparison == ">=" else metric > target.threshold
 
 
 def _judge(
@@ -138,11 +136,20 @@ def _each_row(array: np.ndarray, rows: int) -> np.ndarray:
     return array if array.size == rows else np.full(rows, array[0])
 
 
+def judge_one(target: Target, years: np.ndarray, metric: np.ndarray, values: Mapping[str, float]) -> TargetResult:
+    """One scenario's verdict on a metric over consecutive `years`, in its own year: what `judge_all` gives
+    for a row, without arrays for every step. `values` maps parameters to numbers."""
+    due_year = round(values[target.year_parameter]) if target.year_parameter else target.year
+    return evaluate(target, years, metric, due_year)
+
+
 def evaluate(target: Target, years: np.ndarray, metric: np.ndarray, due_year: int) -> TargetResult:
     """Judge one target on a metric over consecutive `years` in `due_year`; a year outside them is not judged."""
-    inside = bool(years[0] <= due_year <= years[-1])
-    fixed = replace(target, year=due_year if inside else int(years[0]), year_parameter=None)
-    verdict = judge_all(years, {target.metric: metric[None]}, {}, (fixed,))[0].result(0)
-    if not inside:
-        return TargetResult(target, due_year, math.nan, False, verdict.first_year_met, math.nan)
-    return replace(verdict, target=target)
+    holds = _holds(target, metric)
+    earliest = holds.argmax()  # the first year it holds, if it holds at all (cheaper than any())
+    first = int(years[earliest]) if holds[earliest] else None
+    if not years[0] <= due_year <= years[-1]:
+        return TargetResult(target, due_year, math.nan, False, first, math.nan)
+    value = float(metric[due_year - years[0]])
+    met = bool(_holds(target, value))
+    return TargetResult(target, due_year, value, met, first, 0.0 if met else target.threshold - value)

@@ -1,7 +1,9 @@
 """The years every projection covers: from the first official data year to the latest end year.
 
 The sub-models work on the window from the last history year on (`WINDOW`), with a leading scenario
-axis: values are (N, 1) arrays against the window's years, so one scenario is a batch of one.
+axis: values are (N, 1) arrays against the window's years (`WINDOW_ROW`, (1, years)). One scenario's
+values are plain numbers: against the row they give its series as (1, years), one row of a batch,
+without numpy's cost for every operation on a single number.
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ MAX_END_YEAR = int(REGISTRY["end_year"].bounds[1])
 YEARS = np.arange(FIRST_YEAR, MAX_END_YEAR + 1)
 IS_HISTORY = YEARS <= LAST_HISTORY_YEAR
 WINDOW = YEARS[YEARS >= LAST_HISTORY_YEAR]  # the last history year, then every projected year
+WINDOW_ROW = WINDOW[None, :]  # (1, years): what the sub-models' year constants are made from
 WINDOW_START = LAST_HISTORY_YEAR - FIRST_YEAR  # index of the window's first year in YEARS
 for _shared in (YEARS, IS_HISTORY, WINDOW):
     _shared.flags.writeable = False  # every projection's years are views of these: none may change them
 # Multiply by it to blank the window's first (history) year: a flow or a price that starts in 2025.
-FROM_FIRST_PROJECTED = np.where(WINDOW > LAST_HISTORY_YEAR, 1.0, np.nan)
+FROM_FIRST_PROJECTED = np.where(WINDOW_ROW > LAST_HISTORY_YEAR, 1.0, np.nan)
 
 
 def first_difference(series: np.ndarray) -> np.ndarray:

@@ -24,7 +24,7 @@ IS_HISTORY = YEARS <= LAST_HISTORY_YEAR
 WINDOW = YEARS[YEARS >= LAST_HISTORY_YEAR]  # the last history year, then every projected year
 WINDOW_ROW = WINDOW[None, :]  # (1, years): what the sub-models' year constants are made from
 WINDOW_START = LAST_HISTORY_YEAR - FIRST_YEAR  # index of the window's first year in YEARS
-for _shared in (YEARS, IS_HISTORY, WINDOW):
+for _shared in (YEARS, IS_HISTORY, WINDOW, WINDOW_ROW):
     _shared.flags.writeable = False  # every projection's years are views of these: none may change them
 # Multiply by it to blank the window's first (history) year: a flow or a price that starts in 2025.
 FROM_FIRST_PROJECTED = np.where(WINDOW_ROW > LAST_HISTORY_YEAR, 1.0, np.nan)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hkplanner.charts import theme
@@ -218,6 +218,7 @@ class ProjectionChart(pg.PlotWidget):
         font.setPointSize(look.tick_pt)
         for side in ("left", "bottom"):
             plot.getAxis(side).setStyle(tickFont=font)
+        self.end_text.setFont(font)
         plot.getAxis("left").setWidth(52 * look.tick_pt // 9)  # fixed: new tick labels never re-lay the plot out
 
     # model -> view -------------------------------------------------------------------------------
@@ -489,7 +490,10 @@ def framed(chart: ProjectionChart) -> QWidget:
     lays it out."""
     frame = QWidget()
     frame.setObjectName(f"{chart.spec.name}_frame")
-    frame.setStyleSheet("background: white;")
+    frame.setAutoFillBackground(True)  # white by its palette: a style sheet would keep the look's type off the
+    white = frame.palette()  # log-scale switch inside it
+    white.setColor(QPalette.ColorRole.Window, QColor("white"))
+    frame.setPalette(white)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)

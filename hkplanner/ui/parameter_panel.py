@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from hkplanner.charts import theme
 from hkplanner.core import GROUPS, REGISTRY, Scenario
 from hkplanner.ui.parameter_row import ParameterRow
 from hkplanner.ui.phase_editor import PhaseEditor
@@ -14,8 +13,6 @@ from hkplanner.ui.phase_editor import PhaseEditor
 def tr(text: str) -> str:
     return QCoreApplication.translate("ParameterPanel", text)
 
-
-FOCUS_BACKGROUND = "#DCEBFA"
 
 SECTIONS = (
     ("lever", "Policy levers", "What the government decides"),
@@ -33,16 +30,12 @@ class ParameterPanel(QWidget):
     def __init__(self, phase_editor: PhaseEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("parameter_panel")
-        # The control that has the keyboard is always marked, sliders included (their style draws no focus).
-        self.setStyleSheet(
-            f"QSlider:focus {{ background: {FOCUS_BACKGROUND}; border: 2px solid {theme.BLUE}; border-radius: 3px; }}"
-        )
         self.rows: dict[str, ParameterRow] = {}
         self._shown: Scenario | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         for kind, title, subtitle in SECTIONS:
-            heading = QLabel(f"<b style='font-size:12pt'>{tr(title).upper()}</b><br><small>{tr(subtitle)}</small>")
+            heading = QLabel(f"<b style='font-size:x-large'>{tr(title).upper()}</b><br><small>{tr(subtitle)}</small>")
             heading.setWordWrap(True)
             layout.addWidget(heading)
             for group, group_title in GROUPS.items():

@@ -5,14 +5,21 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QDoubleSpinBox, QGridLayout, QLabel, QSlider, QToolButton, QWidget
 
+from hkplanner.charts import theme
 from hkplanner.core import Parameter
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ParameterRow", text)
+
+
+# The slider that has the keyboard is marked (the style draws no focus on sliders). Set on each slider, not
+# on the panel: a style sheet on a parent keeps the window's font (the projector look's large type) from
+# reaching the widgets below it.
+FOCUS_MARK = f"QSlider:focus {{ background: #DCEBFA; border: 2px solid {theme.BLUE}; border-radius: 3px; }}"
 
 
 def tooltip(parameter: Parameter) -> str:
@@ -82,6 +89,7 @@ class ParameterRow(QWidget):
         self.slider.setAccessibleName(tr(parameter.title))
         self.slider.setRange(0, self._position(self._high))
         self.slider.setPageStep(max(1, self.slider.maximum() // 10))
+        self.slider.setStyleSheet(FOCUS_MARK)
         self.box = QDoubleSpinBox()
         self.box.setObjectName(f"{key}_value")
         self.box.setAccessibleName(tr("{0}, value").format(tr(parameter.title)))
@@ -92,7 +100,9 @@ class ParameterRow(QWidget):
         self.box.setGroupSeparatorShown(parameter.bounds[1] >= 10000)
         self.box.setMinimumWidth(84)
         self.unit = QLabel(parameter.unit)
-        self.unit.setStyleSheet("color: #555;")
+        grey = self.unit.palette()  # a palette, not a style sheet: the label keeps following the window's font
+        grey.setColor(QPalette.ColorRole.WindowText, QColor("#555"))
+        self.unit.setPalette(grey)
         self.reset = QToolButton()
         self.reset.setObjectName(f"{key}_reset")
         self.reset.setText("↺")

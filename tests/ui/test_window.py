@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDoubleSpinBox, QSlider
 
 from hkplanner.core import REGISTRY, TARGETS
-from tests.ui.conftest import card_text
+from tests.ui.conftest import card_text, slider
 
 
 def test_every_parameter_has_a_named_accessible_slider_with_its_source(window):
@@ -87,6 +87,19 @@ def test_projector_theme_thickens_lines_and_is_remembered(window, qtbot):
     assert again.menus.theme_actions["projector"].isChecked()
     again_power = next(c for c in again.charts if c.objectName() == "chart_power")
     assert again_power.curves["power_mw"].pen.widthF() == 5.0
+
+
+def test_the_projector_look_enlarges_the_lever_panel_too(window):
+    """Its large type reaches every row: titles, sliders' numbers and units, and the phase table."""
+    from hkplanner.ui.parameter_row import ParameterRow
+
+    window.apply_theme("projector", remember=False)
+    large = window.font().pointSize()
+    for row in window.findChildren(ParameterRow):
+        assert {row.title.font().pointSize(), row.box.font().pointSize(), row.unit.font().pointSize()} == {large}
+    assert window.phase_editor.table.font().pointSize() == large
+    window.apply_theme("standard", remember=False)
+    assert slider(window, "pue").parentWidget().unit.font().pointSize() == window.font().pointSize() < large
 
 
 def test_every_input_and_target_has_its_source_one_click_away(window, qtbot):

@@ -14,9 +14,12 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 def wrapped(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> tuple[list[str], bool]:
     """The lines drawn, and whether anything had to be elided."""
-    if max_lines == 1:  # most labels (a card's figures, each change of a slider): one measurement, not one a word
-        elided = metrics.horizontalAdvance(text) > width
-        return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, width) if elided else text], elided
+    # Most texts (a card's figures, new at each step of a slider) fit on one line: one measurement, not one
+    # a word.
+    if metrics.horizontalAdvance(text) <= width:
+        return [text], False
+    if max_lines == 1:
+        return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)], True
     lines: list[str] = []
     words = text.split(" ")
     while words and len(lines) < max_lines:

@@ -7,8 +7,7 @@ computation and never block the slider. A finished ensemble is drawn with the ne
 on the charts that change repaints anyway (one repaint a step, not two), and on others only while the
 step repaints few charts; any chart still behind gets it at the next frame without a change. So a step
 never repaints every chart at once for bands that arrive late, as the last of one slider's bands do while
-the next slider moves. Off by
-default; the View menu's toggle shows or hides them.
+the next slider moves. Off by default; the View menu's toggle shows or hides them.
 """
 
 from __future__ import annotations

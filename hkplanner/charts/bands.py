@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from hkplanner.analysis.ensemble import Ensemble
+from hkplanner.charts.chart import highest
 from hkplanner.charts.layer import Fill, Layer, Stroke
 from hkplanner.core.timeline import FIRST_YEAR
 
@@ -67,8 +68,7 @@ class ChartBands:
             moved = True
         if moved:
             self.layer.show_shapes([shape for pair in self.bands.values() for shape in pair])
-            highs = [percentiles[-1] for percentiles in self._drawn.values()]
-            self.top = max((float(np.nanmax(high)) for high in highs if not np.isnan(high).all()), default=0.0)
+            self.top = max(highest(percentiles[-1] for percentiles in self._drawn.values()), default=0.0)
         if self.shown:
             self.chart.show_band_top(self.top)
 

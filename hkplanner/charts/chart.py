@@ -298,7 +298,7 @@ class ProjectionChart(pg.PlotWidget):
         ]
         self.pin_layer.show_shapes(self.pin_curves)
         pinned_values = [projection[key][years_from:] for _, projection in pins for key in self.spec.pinned_keys]
-        self._pin_tops = _highest(pinned_values)
+        self._pin_tops = highest(pinned_values)
         self._y_top = 0.0  # re-range to include them
         self._ghost_source = None  # and redraw on the next show_projection
         self.refresh_legend()
@@ -354,7 +354,7 @@ class ProjectionChart(pg.PlotWidget):
             for key in self.spec.ghost_keys
         }
         self.ghost_layer.show_shapes(list(self.ghosts.values()))
-        self._ghost_tops = _highest(baseline[key][self._offset :] for key in self.ghosts)  # the range needs them
+        self._ghost_tops = highest(baseline[key][self._offset :] for key in self.ghosts)  # the range needs them
         past = baseline.is_history
         for key, markers in self.history.items():
             values = baseline[key][past]
@@ -414,7 +414,7 @@ class ProjectionChart(pg.PlotWidget):
             self.end_text.setTextWidth(room)
 
     def _top_of_data(self, projection: Projection, baseline: Projection) -> float:
-        tops = _highest(projection[key][self._offset :] for key in self.curves) + self._ghost_tops
+        tops = highest(projection[key][self._offset :] for key in self.curves) + self._ghost_tops
         tops += [point[1] for point in self._star_points] + [_TARGETS[k].threshold for k in self._level_keys()]
         tops += self._pin_tops + self._extra_tops() + ([self._band_top] if self._band_top else [])
         return max(tops, default=1.0)
@@ -462,7 +462,7 @@ class ProjectionChart(pg.PlotWidget):
             self.getPlotItem().vb.updateMatrix()
 
 
-def _highest(arrays) -> list[float]:
+def highest(arrays) -> list[float]:
     """Each array's highest value; an array of blanks has none."""
     tops = (float(np.fmax.reduce(array)) for array in arrays)
     return [top for top in tops if not np.isnan(top)]
